@@ -1,0 +1,144 @@
+"""Check kinds: the Python that rule files configure (Vale's "extends").
+
+One module per kind. A kind declares the scopes it can run on and its parameters (type, default,
+bounds), validated when a rule file is loaded. A rule file names the kind in ``check:`` and sets
+the parameters; many rule files can share one kind. Kinds are imported only when a rule uses them.
+
+To add a kind: write ``healthlint/checks/<name>.py`` with a :class:`Check` subclass decorated with
+:func:`register`, and add its name to :data:`KINDS`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+
+if TYPE_CHECKING:
+    from ..document import Block, Document
+    from ..rules import Rule
+
+# kind name -> module that defines it (imported lazily)
+KINDS = {
+    "metric": "healthlint.checks.metric",
+    "length": "healthlint.checks.length",
+    "share": "healthlint.checks.share",
+    "sentence-starts": "healthlint.checks.sentence_starts",
+    "input": "healthlint.checks.input",
+}
+
+SCOPES = ("document", "section", "paragraph", "sentence", "heading", "corpus")
+REGISTRY: dict[str, type["Check"]] = {}
+_REQUIRED = object()
+
+
+def register(cls: type["Check"]) -> type["Check"]:
+    REGISTRY[cls.kind] = cls
+    return cls
+
+
+def get_kind(name: str) -> type["Check"] | None:
+    if name not in REGISTRY and name in KINDS:
+        importlib.import_module(KINDS[name])
+    return REGISTRY.get(name)
+
+
+@dataclass
+class Param:
+    """One parameter of a check kind: its type, default and allowed range."""
+
+    type: type | tuple[type, ...]
+    default: Any = _REQUIRED
+    min: float | None = None
+    max: float | None = None
+    choices: tuple | None = None
+    help: str = ""
+
+    @property
+    def required(self) -> bool:
+        return self.default is _REQUIRED
+
+    def validate(self, value: Any) -> str | None:
+        """None when valid, else what is wrong."""
+        types = self.type if isinstance(self.type, tuple) else (self.type,)
+        if float in types and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if isinstance(value, bool) and bool not in types:
+            return f"must be {_type_name(types)}, not a boolean"
+        if not isinstance(value, types):
+            return f"must be {_type_name(types)}, got {type(value).__name__} {value!r}"
+        if self.choices is not None and value not in self.choices:
+            return f"must be one of {', '.join(map(str, self.choices))}, got {value!r}"
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if self.min is not None and value < self.min:
+                return f"must be at least {self.min}, got {value}"
+            if self.max is not None and value > self.max:
+                return f"must be at most {self.max}, got {value}"
+        return None
+
+
+def _type_name(types: tuple) -> str:
+    names = {int: "an integer", float: "a number", str: "a string", bool: "true or false", list: "a list", dict: "a mapping"}
+    return " or ".join(names.get(t, t.__name__) for t in types)
+
+
+@dataclass
+class Hit:
+    """What a check reports; the engine turns it into a :class:`~healthlint.findings.Finding`.
+
+    ``block`` with ``start``/``end`` (indices into the block's text) locates it; with no block the
+    hit is about the whole document and sits on the title (or first line). ``values`` fill the
+    rule's message template.
+    """
+
+    block: "Block | None" = None
+    start: int = 0
+    end: int | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    severity: str | None = None  # overrides the rule's severity for this hit (e.g. hedged claims)
+    source_span: tuple[int, int] | None = None  # absolute source offsets, when not in a block
+
+
+class Check:
+    """Base class of check kinds. Subclasses set ``kind``, ``scopes``, ``params``, ``fields``."""
+
+    kind: ClassVar[str]
+    scopes: ClassVar[tuple[str, ...]] = ("document",)
+    params: ClassVar[dict[str, Param]] = {}
+    # Names a message template may use, besides the parameters themselves.
+    fields: ClassVar[tuple[str, ...]] = ()
+    corpus: ClassVar[bool] = False  # True: also sees every document of the run (cross-file checks)
+
+    def __init__(self, rule: "Rule", params: dict[str, Any], scope: str):
+        self.rule = rule
+        self.p = params
+        self.scope = scope
+        self.setup()
+
+    def setup(self) -> None:
+        """Precompute what the parameters allow (compile patterns, build lexicons)."""
+
+    def check(self, doc: "Document") -> Iterable[Hit]:
+        raise NotImplementedError
+
+    @classmethod
+    def validate_params(cls, params: dict[str, Any]) -> dict[str, str]:
+        """Extra checks across parameters; returns {param: problem}."""
+        return {}
+
+
+def units(doc: "Document", scope: str) -> Iterable[tuple["Block", int, int, list]]:
+    """(block, start, end, words) for each unit of a scope: sentences, paragraphs or headings.
+
+    Sections are handled by the kinds that need them (they span blocks).
+    """
+    if scope == "sentence":
+        for s in doc.sentences:
+            yield s.block, s.start, s.end, s.words
+    elif scope == "paragraph":
+        for b in doc.body:
+            yield b, 0, len(b.text), b.words
+    elif scope == "heading":
+        for b in doc.blocks:
+            if b.is_heading:
+                yield b, 0, len(b.text), b.words

@@ -1,0 +1,30 @@
+"""Kind ``input``: problems reading the file itself (category ``input``).
+
+``event: unreadable`` is raised by the engine when a file cannot be read or decoded (binary data,
+permission denied); ``decoding`` and ``front-matter`` come from the parser's notes on a file it
+could still lint. Message field: ``reason``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from . import Check, Hit, Param, register
+
+NOTE_EVENTS = {"decoding": "decoded as", "front-matter": "front matter"}
+
+
+@register
+class Input(Check):
+    kind = "input"
+    scopes = ("document",)
+    params = {"event": Param(str, choices=("unreadable", "decoding", "front-matter"))}
+    fields = ("reason",)
+
+    def check(self, doc) -> Iterable[Hit]:
+        marker = NOTE_EVENTS.get(self.p["event"])
+        if marker is None:
+            return
+        for note in doc.notes:
+            if marker in note:
+                yield Hit(values={"reason": note}, source_span=(0, 0))

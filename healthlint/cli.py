@@ -1,0 +1,181 @@
+"""Command line: ``healthlint check``, ``healthlint rules``, ``healthlint explain``.
+
+Exit codes (see CONTRACT.md): 0 no finding at or above the fail level, 1 at least one, 2 the run
+itself failed (bad option, bad config, bad rule file).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import textwrap
+from typing import Any
+
+import click
+
+from . import __version__
+from .findings import SEVERITIES
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [c.strip().upper() for c in value.split(",") if c.strip()]
+
+
+def _fail(message: str) -> "NoReturn":  # type: ignore[name-defined]
+    click.echo(f"healthlint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write via a temporary file in the same folder and a rename: readers never see half a file."""
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    fd, tmp = tempfile.mkstemp(prefix=".healthlint-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="healthlint")
+def main() -> None:
+    """Lint health articles for readability and SEO damage."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Report format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--select", help="Only these rule codes or prefixes (comma-separated), e.g. HL1,HL401.")
+@click.option("--ignore", help="Skip these rule codes or prefixes (comma-separated).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Config file (.healthlint.yaml or pyproject.toml); default: found from the first path upward.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--audience", type=click.Choice(["patient", "professional"]), default=None,
+              help="Reading-level targets to apply [default: patient, or the config's].")
+@click.option("--stdin-filename", default=None, help="Name (and so format) for an article read from '-'.")
+def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | None, ignore: str | None,
+          config_file: str | None, fail_on: str | None, exit_zero: bool, audience: str | None,
+          stdin_filename: str | None) -> None:
+    """Lint articles (.md, .markdown, .html, .htm, .txt) in PATHS; '-' reads standard input."""
+    from . import config as config_mod
+    from .engine import Linter
+    from .report import render
+    from .yamlutil import ConfigError
+
+    path_list = list(paths) or ["."]
+    for p in path_list:
+        if p != "-" and not os.path.lexists(p):
+            _fail(f"{p}: no such file or folder")
+    try:
+        cfg = config_mod.load(config_file, path_list)
+        if audience:
+            cfg.audience = audience
+        linter = Linter(cfg, select=_codes(select), ignore=_codes(ignore))
+    except ConfigError as e:
+        _fail(str(e))
+    if stdin_filename and "-" in path_list:
+        report = linter.lint_paths([p for p in path_list if p != "-"])
+        data = sys.stdin.buffer.read()
+        report.files.append(linter.lint_bytes(data, stdin_filename))
+        report.files.sort(key=lambda fr: fr.path)
+    else:
+        report = linter.lint_paths(path_list)
+    color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    text = render(report, fmt, color=color)
+    if output:
+        try:
+            write_atomic(output, text)
+        except OSError as e:
+            _fail(f"{output}: cannot write report: {e.strerror or e}")
+    else:
+        click.echo(text, nl=False)
+    level = fail_on or cfg.fail_on
+    if not exit_zero and report.count_at_or_above(level):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Also list the rules of this config's rule-paths.")
+def rules_cmd(fmt: str, config_file: str | None) -> None:
+    """List every rule: code, name, category, severity, summary."""
+    import json
+
+    rules = _load_rules(config_file)
+    if fmt == "json":
+        click.echo(json.dumps([
+            {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
+             "check": r.check, "enabled": r.enabled, "summary": r.summary} for r in rules
+        ], indent=2))
+        return
+    width = max((len(r.name) for r in rules), default=10)
+    for r in rules:
+        off = "" if r.enabled else " (off by default)"
+        click.echo(f"{r.code}  {r.name:<{width}}  {r.category:<11}  {r.severity:<7}  {r.summary}{off}")
+
+
+@main.command()
+@click.argument("code")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False))
+def explain(code: str, config_file: str | None) -> None:
+    """Show a rule's documentation, thresholds, sources and examples."""
+    rules = _load_rules(config_file)
+    match = [r for r in rules if r.code == code.upper() or r.name == code.lower()]
+    if not match:
+        _fail(f"no rule {code!r}; see 'healthlint rules'")
+    click.echo(explain_text(match[0]))
+
+
+def explain_text(r: Any) -> str:
+    out = [f"{r.code} {r.name}", "", r.summary, ""]
+    out += [f"Category: {r.category}    Severity: {r.severity}    Check: {r.check} (scope: {r.scope})"]
+    if not r.enabled:
+        out.append("Off by default: enable it with select or extend-select.")
+    if r.params:
+        out += ["", "Parameters (override in config under rules.<code>.params):"]
+        for k, v in r.params.items():
+            out.append(f"  {k}: {v!r}")
+    for aud, over in r.audiences.items():
+        out.append(f"  audience {aud}: " + ", ".join(f"{k}={v!r}" for k, v in over.items()))
+    if r.description:
+        out += ["", r.description]
+    out += ["", "Why:", textwrap.indent(r.rationale, "  "), "", "Sources:"]
+    for s in r.sources:
+        out.append(f"  - {s['title']}" + (f" <{s['url']}>" if s.get("url") else ""))
+    for label, examples in (("Bad", r.bad), ("Good", r.good)):
+        ex = examples[0]
+        text = ex.text if isinstance(ex.text, str) else f"<{len(ex.text)} bytes of binary data>"
+        out += ["", f"{label} example ({ex.format}):", textwrap.indent(text.rstrip(), "  | ", lambda _: True)]
+    return "\n".join(out)
+
+
+def _load_rules(config_file: str | None) -> list:
+    from . import config as config_mod
+    from .engine import load_all_rules
+    from .yamlutil import ConfigError
+
+    try:
+        cfg = config_mod.load(config_file, ["."])
+        return load_all_rules(cfg)
+    except ConfigError as e:
+        _fail(str(e))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

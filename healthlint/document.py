@@ -1,0 +1,292 @@
+"""The document model every check reads: one parse per file, one tokenization per block.
+
+A :class:`Document` is a list of :class:`Block` objects (title, heading, paragraph, list item, block
+quote) in reading order. A block's ``text`` is the plain text a reader sees (markup removed); its
+:class:`OffsetMap` maps every character of that text back to an offset in the original file, and
+:meth:`Document.position` turns an offset into a 1-based line and column. Sentences and words are
+computed once per block, on first use, and shared by all rules.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Iterable
+
+BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "blockquote")
+
+
+class OffsetMap:
+    """Maps an index in a block's plain text to an offset in the source, in contiguous segments.
+
+    Each segment ``(text_start, source_start, length)`` says that ``length`` characters of the text
+    starting at ``text_start`` come from the source starting at ``source_start``. Characters that
+    the parser synthesised (a space for a line break) map to the source of the nearest character
+    before them.
+    """
+
+    __slots__ = ("_text_starts", "_segments", "length")
+
+    def __init__(self) -> None:
+        self._text_starts: list[int] = []
+        self._segments: list[tuple[int, int, int]] = []
+        self.length = 0
+
+    @classmethod
+    def contiguous(cls, source_start: int, length: int) -> "OffsetMap":
+        m = cls()
+        m.add(source_start, length)
+        return m
+
+    def add(self, source_start: int, length: int) -> None:
+        """Append ``length`` text characters that come from ``source_start`` onward."""
+        if length <= 0:
+            return
+        if self._segments:
+            t, s, n = self._segments[-1]
+            if s + n == source_start and t + n == self.length:
+                self._segments[-1] = (t, s, n + length)
+                self.length += length
+                return
+        self._text_starts.append(self.length)
+        self._segments.append((self.length, source_start, length))
+        self.length += length
+
+    def add_synthetic(self, length: int = 1) -> None:
+        """Append characters with no source of their own (joined line breaks)."""
+        if length <= 0:
+            return
+        if not self._segments:
+            self._text_starts.append(0)
+            self._segments.append((0, 0, 0))
+        self.length += length
+
+    def source(self, index: int) -> int:
+        """Source offset of text character ``index`` (clamped to the block)."""
+        if not self._segments:
+            return 0
+        index = max(0, min(index, self.length - 1)) if self.length else 0
+        i = bisect.bisect_right(self._text_starts, index) - 1
+        t, s, n = self._segments[max(i, 0)]
+        if n == 0:
+            return s
+        return s + min(index - t, n - 1)
+
+    def source_end(self, index: int) -> int:
+        """Source offset just after text character ``index - 1`` (for span ends)."""
+        if index <= 0:
+            return self.source(0)
+        return self.source(index - 1) + 1
+
+
+class LineIndex:
+    """Offset <-> 1-based (line, column) for one source text. Columns count characters."""
+
+    def __init__(self, source: str):
+        starts = [0]
+        for m in re.finditer(r"\r\n|\r|\n", source):
+            starts.append(m.end())
+        self.starts = starts
+        self.length = len(source)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, self.length))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def offset(self, line: int, column: int = 1) -> int:
+        line = max(1, min(line, len(self.starts)))
+        return min(self.starts[line - 1] + column - 1, self.length)
+
+    @property
+    def line_count(self) -> int:
+        return len(self.starts)
+
+
+# --- tokenization -------------------------------------------------------------------------------
+
+WORD_RE = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?")
+_ABBREVIATIONS = {
+    "dr", "mr", "mrs", "ms", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "eg", "ie", "no",
+    "fig", "approx", "dept", "inc", "ltd", "co", "mt", "ft", "u.s", "u.k", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "al", "ca", "vol", "pp", "p", "ed", "min",
+}
+# A sentence ends at . ! ? (or an ellipsis), optionally followed by closing quotes or brackets,
+# then whitespace and something that can start a sentence.
+_BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int  # index into the block text
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Sentence:
+    block: "Block"
+    start: int  # index into the block text
+    end: int
+    text: str
+    index: int  # position within the block
+
+    @cached_property
+    def words(self) -> list[Word]:
+        off = self.start
+        return [Word(m.start() + off, m.end() + off, m.group()) for m in WORD_RE.finditer(self.text)]
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) index pairs of the sentences of ``text``; whitespace between them excluded."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if text[m.start()] == "." and m.end() - m.start() == 1:
+            # "Dr. Smith", "e.g. Aspirin", "U.S. Army", initials ("J. Smith"): not a boundary.
+            before = re.search(r"([\w.]+)\.$", text[start : m.start() + 1])
+            token = before.group(1).lower() if before else ""
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+        _append_span(text, start, end, spans)
+        start = end
+    _append_span(text, start, len(text), spans)
+    return spans
+
+
+def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+@dataclass
+class Block:
+    kind: str  # one of BLOCK_KINDS
+    text: str
+    offsets: OffsetMap
+    level: int = 0  # heading level (1-6); list nesting depth for list items
+    index: int = 0  # position in Document.blocks
+    section: int = 0  # index of the heading block that opens this block's section (-1: none)
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return [
+            Sentence(self, s, e, self.text[s:e], i) for i, (s, e) in enumerate(split_sentences(self.text))
+        ]
+
+    @cached_property
+    def words(self) -> list[Word]:
+        return [w for s in self.sentences for w in s.words]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind in ("title", "heading")
+
+    def source_span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
+        """Source offsets [start, end) of the text characters [start, end)."""
+        end = len(self.text) if end is None else end
+        return self.offsets.source(start), self.offsets.source_end(end)
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    description: str | None = None
+    author: str | None = None
+    date: str | None = None  # published
+    modified: str | None = None
+    keyphrase: str | None = None
+    links: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    # Source offsets of metadata values that came from the file (front matter, <meta>), for findings.
+    positions: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Document:
+    path: str
+    source: str
+    format: str  # markdown, html, text
+    blocks: list[Block]
+    meta: Metadata = field(default_factory=Metadata)
+    notes: list[str] = field(default_factory=list)  # decoding notes ("decoded as cp1252")
+
+    def __post_init__(self) -> None:
+        section = -1
+        for i, b in enumerate(self.blocks):
+            b.index = i
+            if b.kind == "heading":
+                section = i
+            b.section = section
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.source)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.lines.position(offset)
+
+    @cached_property
+    def body(self) -> list[Block]:
+        """The blocks a reader reads as prose: everything but the title and headings."""
+        return [b for b in self.blocks if not b.is_heading]
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return [s for b in self.body for s in b.sentences]
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(b.word_count for b in self.body)
+
+    @cached_property
+    def prose(self) -> str:
+        """Body text joined into one string for whole-document metrics (readability formulas)."""
+        parts = []
+        for b in self.body:
+            t = b.text.strip()
+            if t and t[-1] not in ".!?:;…":
+                t += "."  # a list item or caption is a unit of reading of its own
+            parts.append(t)
+        return "\n".join(parts)
+
+    @cached_property
+    def title(self) -> str | None:
+        if self.meta.title:
+            return self.meta.title
+        for b in self.blocks:
+            if b.kind == "title" or (b.kind == "heading" and b.level == 1):
+                return b.text
+        return None
+
+    def sections(self) -> list[tuple[Block | None, list[Block]]]:
+        """(heading, body blocks) in order; the first pair's heading is None before any heading."""
+        out: list[tuple[Block | None, list[Block]]] = [(None, [])]
+        for b in self.blocks:
+            if b.kind == "heading":
+                out.append((b, []))
+            elif b.kind != "title":
+                out[-1][1].append(b)
+        return [s for s in out if s[0] is not None or s[1]]
+
+
+def iter_words(blocks: Iterable[Block]) -> Iterable[tuple[Block, Word]]:
+    for b in blocks:
+        for w in b.words:
+            yield b, w

@@ -1,0 +1,271 @@
+"""The rule engine: build the active rule set from config, lint documents, collect results.
+
+Follow one article through it: :func:`iter_files` finds it, :meth:`Linter.lint_file` reads its
+bytes, :func:`healthlint.parsers.parse_bytes` turns them into a Document, each active rule's check
+yields hits, :meth:`Linter._finding` maps a hit to line and column, suppression and per-file
+ignores filter the findings, and a :class:`~healthlint.findings.FileResult` (with score and
+readability) goes to a report in :mod:`healthlint.report`.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from .checks import Check, Hit
+from .config import Config
+from .document import Document
+from .findings import SEVERITY_RANK, FileResult, Finding, score
+from .parsers import EXTENSIONS, InputError, parse_bytes, parse_text
+from .rules import Rule, builtin_rules_dir, check_unique, load_rule_folder, validate_params
+from .yamlutil import ConfigError
+
+
+def matches(code: str, patterns: Iterable[str]) -> bool:
+    return any(code.startswith(p) for p in patterns)
+
+
+@dataclass
+class ActiveRule:
+    rule: Rule
+    severity: str
+    check: Check
+
+
+@dataclass
+class RuleSet:
+    all_rules: list[Rule]
+    active: list[ActiveRule]
+
+    def by_code(self, code: str) -> Rule | None:
+        for r in self.all_rules:
+            if r.code == code:
+                return r
+        return None
+
+
+def load_all_rules(config: Config) -> list[Rule]:
+    rules = load_rule_folder(builtin_rules_dir())
+    for folder in config.rule_paths:
+        rules.extend(load_rule_folder(folder))
+    check_unique(rules)
+    return sorted(rules, key=lambda r: r.code)
+
+
+def build_ruleset(config: Config, select: list[str] | None = None, ignore: list[str] | None = None,
+                  rules: list[Rule] | None = None) -> RuleSet:
+    """Active rules after config and command-line selection. ``select`` replaces the config's
+    selection; ``ignore`` adds to it."""
+    all_rules = rules if rules is not None else load_all_rules(config)
+    known = {r.code for r in all_rules}
+    for code, ov in config.rules.items():
+        if code not in known:
+            raise config.error(f"no rule has code {code}", "rules", code)
+    sel = select if select is not None else config.select
+    ign = list(config.ignore) + list(ignore or [])
+    active: list[ActiveRule] = []
+    for r in all_rules:
+        ov = config.rules.get(r.code)
+        if sel is not None:
+            on = matches(r.code, sel)
+        else:
+            on = r.enabled or matches(r.code, config.extend_select)
+        if ov is not None and ov.enabled is not None and sel is None:
+            on = ov.enabled
+        if matches(r.code, ign):
+            on = False
+        if not on:
+            continue
+        from .checks import get_kind
+
+        kind = get_kind(r.check)
+        assert kind is not None
+        params = r.params_for(config.audience)
+        if ov is not None and ov.params:
+            params = validate_params(
+                kind, {**params, **ov.params},
+                lambda msg, *k, _c=r.code: config.error(msg, "rules", _c, "params", *k),
+            )
+        severity = ov.severity if ov is not None and ov.severity else r.severity
+        active.append(ActiveRule(r, severity, kind(r, params, r.scope)))
+    return RuleSet(all_rules, active)
+
+
+@dataclass
+class Report:
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for fr in self.files for f in fr.findings]
+
+    def count_at_or_above(self, level: str) -> int:
+        rank = SEVERITY_RANK[level]
+        return sum(1 for f in self.findings if SEVERITY_RANK[f.severity] >= rank)
+
+
+class Linter:
+    def __init__(self, config: Config | None = None, select: list[str] | None = None,
+                 ignore: list[str] | None = None):
+        self.config = config or Config()
+        self.ruleset = build_ruleset(self.config, select, ignore)
+        self._input_rules = [a for a in self.ruleset.active if a.rule.check == "input"]
+
+    # --- one document -----------------------------------------------------------------------
+    def lint_document(self, doc: Document) -> FileResult:
+        from .readability import readability
+
+        findings: list[Finding] = []
+        for active in self.ruleset.active:
+            for hit in active.check.check(doc):
+                findings.append(self._finding(active, doc, hit))
+        findings = self._filter(doc.path, findings)
+        findings.sort(key=Finding.sort_key)
+        return FileResult(
+            path=doc.path, words=doc.word_count, score=score(findings),
+            readability=readability(doc), findings=findings,
+        )
+
+    def lint_bytes(self, data: bytes, path: str, fmt: str | None = None) -> FileResult:
+        try:
+            doc = parse_bytes(data, path, fmt)
+        except InputError as e:
+            return self.input_failure(path, str(e))
+        return self.lint_document(doc)
+
+    def lint_text(self, text: str, path: str = "-", fmt: str | None = None) -> FileResult:
+        return self.lint_document(parse_text(text, path, fmt))
+
+    def lint_file(self, path: str) -> FileResult:
+        try:
+            if path == "-":
+                data = sys.stdin.buffer.read()
+            else:
+                with open(path, "rb") as fh:
+                    data = fh.read()
+        except OSError as e:
+            return self.input_failure(path, f"cannot read file: {e.strerror or e}")
+        return self.lint_bytes(data, path)
+
+    def input_failure(self, path: str, reason: str) -> FileResult:
+        findings = []
+        for active in self._input_rules:
+            if active.check.p.get("event") == "unreadable":
+                hit = Hit(values={"reason": reason})
+                findings.append(self._finding(active, None, hit))
+        findings = self._filter(path, findings)
+        return FileResult(path=path, words=0, score=score(findings), findings=findings)
+
+    # --- many files -----------------------------------------------------------------------
+    def lint_paths(self, paths: list[str]) -> Report:
+        report = Report()
+        for path in iter_files(paths, self.config):
+            report.files.append(self.lint_file(path))
+        report.files.sort(key=lambda fr: fr.path)
+        return report
+
+    # --- helpers --------------------------------------------------------------------------
+    def _finding(self, active: ActiveRule, doc: Document | None, hit: Hit) -> Finding:
+        rule = active.rule
+        if doc is None:
+            line, col, end_line, end_col = 1, 1, 1, 1
+        else:
+            if hit.block is not None:
+                s, e = hit.block.source_span(hit.start, hit.end)
+            elif hit.source_span is not None:
+                s, e = hit.source_span
+            elif doc.blocks:  # whole-document finding: on the title or first block
+                s, e = doc.blocks[0].source_span()
+            else:
+                s, e = 0, 0
+            line, col = doc.position(s)
+            end_line, end_col = doc.position(max(e, s))
+        values = dict(active.check.p)
+        values.update(hit.values)
+        return Finding(
+            rule=rule.code, name=rule.name, category=rule.category,
+            severity=hit.severity or active.severity, line=line, column=col,
+            end_line=end_line, end_column=end_col, message=rule.format_message(values),
+        )
+
+    def _filter(self, path: str, findings: list[Finding]) -> list[Finding]:
+        if not self.config.per_file_ignores or not findings:
+            return findings
+        ignored: list[str] = []
+        rel = relative_posix(path, self.config.root)
+        for pattern, codes in self.config.per_file_ignores.items():
+            if glob_match(rel, pattern):
+                ignored.extend(codes)
+        if not ignored:
+            return findings
+        return [f for f in findings if not matches(f.rule, ignored)]
+
+
+def relative_posix(path: str, root: Path) -> str:
+    try:
+        return Path(os.path.abspath(path)).relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def glob_match(rel_path: str, pattern: str) -> bool:
+    """Glob on a path relative to the config's folder; ``*`` crosses folders; a pattern without a
+    slash also matches the file name alone (like .gitignore)."""
+    pattern = pattern.rstrip("/")
+    if fnmatch.fnmatchcase(rel_path, pattern) or fnmatch.fnmatchcase(rel_path, pattern + "/*"):
+        return True
+    if "/" not in pattern:
+        parts = rel_path.split("/")
+        return any(fnmatch.fnmatchcase(p, pattern) for p in parts)
+    return False
+
+
+def iter_files(paths: list[str], config: Config) -> Iterator[str]:
+    """Articles under the given paths: files named on the command line are always linted;
+    folders are walked (sorted, symlinked folders not followed) for known extensions."""
+    seen: set[str] = set()
+    for p in paths or ["."]:
+        if p == "-":
+            yield p
+            continue
+        if os.path.isdir(p):
+            for dirpath, dirnames, filenames in os.walk(p, onerror=None):
+                dirnames[:] = sorted(
+                    d for d in dirnames
+                    if not d.startswith(".") and not os.path.islink(os.path.join(dirpath, d))
+                    and not _excluded(os.path.join(dirpath, d), config)
+                )
+                for name in sorted(filenames):
+                    full = os.path.join(dirpath, name)
+                    if os.path.splitext(name)[1].lower() in EXTENSIONS and not _excluded(full, config):
+                        if full not in seen:
+                            seen.add(full)
+                            yield full
+        else:
+            if p not in seen:
+                seen.add(p)
+                yield p
+
+
+def _excluded(path: str, config: Config) -> bool:
+    if not config.exclude:
+        return False
+    rel = relative_posix(path, config.root)
+    return any(glob_match(rel, pat) for pat in config.exclude)
+
+
+def lint_text(text: str, fmt: str = "markdown", config: Config | None = None, path: str = "-") -> FileResult:
+    """Lint one article held in memory. Pure: same text, format and config give the same result."""
+    return Linter(config).lint_text(text, path, fmt)
+
+
+def lint_paths(paths: list[str], config: Config | None = None, **kwargs: Any) -> Report:
+    """Lint files and folders, as ``healthlint check`` does."""
+    return Linter(config, **kwargs).lint_paths(paths)
+
+
+__all__ = ["Linter", "Report", "lint_text", "lint_paths", "build_ruleset", "ConfigError"]

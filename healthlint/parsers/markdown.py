@@ -1,0 +1,172 @@
+"""Markdown (CommonMark + tables) with optional YAML front matter, parsed with markdown-it-py.
+
+markdown-it gives each block its source line range and the raw inline source; the inline tokens
+give the text a reader sees. We find each text token in the raw inline source (falling back to an
+alignment that skips escapes and entities) so every character keeps its source offset.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..document import Block, Document, Metadata
+from .builder import TextBuilder, align
+from .frontmatter import split_front_matter, apply_front_matter
+
+
+@lru_cache(maxsize=1)
+def _md() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer("\n", text):
+        starts.append(m.end())
+    return starts
+
+
+def parse(text: str, path: str) -> Document:
+    meta = Metadata()
+    notes: list[str] = []
+    fm = split_front_matter(text)
+    body = text
+    if fm is not None:
+        apply_front_matter(fm, meta, notes)
+        # Blank out the front matter (keeping its newlines) so line numbers stay those of the file.
+        body = re.sub(r"[^\n]", " ", text[: fm.end]) + text[fm.end :]
+
+    starts = _line_starts(text)
+    tokens = _md().parse(body)
+    blocks: list[Block] = []
+    container: list[str] = []  # open container kinds: "list_item", "blockquote"
+    list_depth = 0
+    heading: tuple[int, int] | None = None  # (level, line) of the open heading
+    in_table = 0
+    for tok in tokens:
+        t = tok.type
+        if t == "list_item_open":
+            container.append("list_item")
+            list_depth += 1
+        elif t == "list_item_close":
+            container.pop()
+            list_depth -= 1
+        elif t == "blockquote_open":
+            container.append("blockquote")
+        elif t == "blockquote_close":
+            container.pop()
+        elif t == "table_open":
+            in_table += 1
+        elif t == "table_close":
+            in_table -= 1
+        elif t == "heading_open":
+            heading = (int(tok.tag[1:]), tok.map[0] if tok.map else 0)
+        elif t == "heading_close":
+            heading = None
+        elif t == "inline" and not in_table and tok.map:
+            built = _inline_text(tok, body, starts, meta)
+            if built is None:
+                continue
+            btext, offsets, links = built
+            if heading is not None:
+                kind, level = "heading", heading[0]
+            elif container:
+                kind = container[-1]
+                level = list_depth if kind == "list_item" else 0
+            else:
+                kind, level = "paragraph", 0
+            blocks.append(Block(kind, btext, offsets, level=level, attrs={"links": links} if links else {}))
+
+    _promote_title(blocks)
+    doc = Document(path=path, source=text, format="markdown", blocks=blocks, meta=meta, notes=notes)
+    return doc
+
+
+def _promote_title(blocks: list[Block]) -> None:
+    """The first level-1 heading, when nothing but headings precede it, is the article's title."""
+    for b in blocks:
+        if b.kind == "heading" and b.level == 1:
+            b.kind = "title"
+            return
+        if b.kind != "heading":
+            return
+
+
+def _inline_text(tok: Any, body: str, starts: list[int], meta: Metadata) -> tuple[str, Any, list] | None:
+    raw = tok.content
+    if not raw.strip():
+        return None
+    first_line = tok.map[0]
+    # Source offset of each character of the raw inline content, line by line.
+    raw_sources: list[int] = []
+    for k, line in enumerate(raw.split("\n")):
+        ln = first_line + k
+        if ln >= len(starts):
+            break
+        line_start = starts[ln]
+        line_end = starts[ln + 1] - 1 if ln + 1 < len(starts) else len(body)
+        src_line = body[line_start:line_end]
+        idx = _locate_line(src_line, line)
+        base = line_start + idx
+        raw_sources.extend(range(base, base + len(line)))
+        raw_sources.append(base + len(line))  # the newline
+    if len(raw_sources) < len(raw) + 1:
+        last = raw_sources[-1] if raw_sources else 0
+        raw_sources.extend([last] * (len(raw) + 1 - len(raw_sources)))
+
+    builder = TextBuilder()
+    links: list[tuple[int, int, str]] = []
+    link_stack: list[tuple[int, str]] = []
+    cursor = 0
+    for child in tok.children or []:
+        ct = child.type
+        if ct == "image":
+            continue
+        if ct in ("softbreak", "hardbreak"):
+            builder.space()
+            continue
+        if ct == "link_open":
+            href = str(child.attrs.get("href", ""))
+            meta.links.append(href)
+            link_stack.append((builder.position, href))
+            continue
+        if ct == "link_close":
+            if link_stack:
+                start, href = link_stack.pop()
+                links.append((start, builder.length, href))
+            continue
+        if ct not in ("text", "code_inline"):
+            continue
+        content = child.content
+        if not content:
+            continue
+        found = align(raw, cursor, content)
+        if found is None:
+            # Could not place it; attach it to where we are so positions stay near.
+            here = raw_sources[min(cursor, len(raw_sources) - 1)]
+            builder.add_aligned(content, [here] * len(content))
+            continue
+        idxs, cursor = found
+        builder.add_aligned(content, [raw_sources[i] for i in idxs])
+    if builder.empty:
+        return None
+    text, offsets = builder.build()
+    return text, offsets, links
+
+
+def _locate_line(src_line: str, content_line: str) -> int:
+    """Where a line of inline content starts within its source line (after list/quote markers)."""
+    if not content_line:
+        return len(src_line)
+    stripped = src_line.rstrip()
+    c = content_line.rstrip()
+    if c and stripped.endswith(c):
+        return len(stripped) - len(c)
+    idx = src_line.find(content_line)
+    if idx >= 0:
+        return idx
+    return len(src_line) - len(src_line.lstrip())

@@ -1,0 +1,30 @@
+"""Text report: ``path:line:column: CODE [severity] message`` per finding, then a summary line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+BOLD, RESET = "\x1b[1m", "\x1b[0m"
+
+
+def render(report: Any, color: bool = False, **_: Any) -> str:
+    lines = []
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for fr in report.files:
+        for f in fr.findings:
+            counts[f.severity] += 1
+            sev = f"[{f.severity}]"
+            code = f.rule
+            if color:
+                sev = f"{COLORS[f.severity]}{sev}{RESET}"
+                code = f"{BOLD}{code}{RESET}"
+            lines.append(f"{fr.path}:{f.line}:{f.column}: {code} {sev} {f.message}")
+    total = sum(counts.values())
+    files = len(report.files)
+    if total:
+        detail = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items() if n)
+        lines.append(f"Found {total} finding{'s' if total != 1 else ''} ({detail}) in {files} file{'s' if files != 1 else ''}.")
+    else:
+        lines.append(f"No findings in {files} file{'s' if files != 1 else ''}.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,246 @@
+"""Rule files: YAML documents that configure a check kind. Loading, validation and lookup.
+
+A rule file holds one rule (a mapping) or several (a list of mappings). Every field is checked
+when the file is loaded; a mistake is a :class:`~healthlint.yamlutil.ConfigError` naming the file,
+line and field. See ``rules/README.md`` for the format.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .checks import SCOPES, Check, get_kind, KINDS
+from .findings import CATEGORIES, SEVERITIES
+from .yamlutil import ConfigError, Located, load_yaml
+
+CODE_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3,4}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+AUDIENCES = ("patient", "professional")
+
+RULE_KEYS = {
+    "code", "name", "category", "severity", "check", "scope", "params", "audiences", "message",
+    "summary", "description", "rationale", "sources", "examples", "enabled",
+}
+REQUIRED_KEYS = ("code", "name", "category", "severity", "check", "message", "summary", "rationale", "sources", "examples")
+
+
+@dataclass
+class Example:
+    text: str | bytes
+    format: str = "markdown"
+    params: dict[str, Any] = field(default_factory=dict)  # extra config for this example (a keyphrase)
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: str
+    check: str
+    scope: str
+    params: dict[str, Any]
+    audiences: dict[str, dict[str, Any]]
+    message: str
+    summary: str
+    description: str
+    rationale: str
+    sources: list[dict[str, str]]
+    bad: list[Example]
+    good: list[Example]
+    enabled: bool
+    file: str
+    line: int = 1
+
+    def params_for(self, audience: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+        merged = dict(self.params)
+        merged.update(self.audiences.get(audience, {}))
+        merged.update(overrides or {})
+        return merged
+
+    def format_message(self, values: dict[str, Any]) -> str:
+        try:
+            return self.message.format_map(_Values(values))
+        except (ValueError, IndexError, TypeError) as e:  # a template that does not fit the values
+            return f"{self.message} ({e})"
+
+
+class _Values(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def builtin_rules_dir() -> Path:
+    """Rules shipped with healthlint: inside the wheel, or ``rules/`` in a source checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "rules"
+
+
+def rule_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_rule_folder(folder: Path) -> list[Rule]:
+    if not folder.is_dir():
+        raise ConfigError(str(folder), "rule folder does not exist")
+    rules: list[Rule] = []
+    for path in rule_files(folder):
+        rules.extend(load_rule_file(path))
+    return rules
+
+
+def load_rule_file(path: Path) -> list[Rule]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(str(path), f"cannot read rule file: {e}") from None
+    doc = load_yaml(text, str(path))
+    if isinstance(doc.data, dict):
+        return [_rule_from(doc, doc.data, ())]
+    if isinstance(doc.data, list):
+        out = []
+        for i, item in enumerate(doc.data):
+            if not isinstance(item, dict):
+                raise doc.error("each rule must be a mapping", i)
+            out.append(_rule_from(doc, item, (i,)))
+        return out
+    raise doc.error("a rule file holds a rule (a mapping) or a list of rules")
+
+
+def _rule_from(doc: Located, d: dict[str, Any], at: tuple) -> Rule:
+    def err(msg: str, *key: Any) -> ConfigError:
+        return doc.error(msg, *(at + key))
+
+    for key in d:
+        if key not in RULE_KEYS:
+            raise err(f"unknown field; expected one of {', '.join(sorted(RULE_KEYS))}", key)
+    for key in REQUIRED_KEYS:
+        if key not in d or d[key] in (None, "", []):
+            raise err("required field is missing", key) if key not in d else err("must not be empty", key)
+    for key in ("code", "name", "category", "severity", "check", "message", "summary", "rationale"):
+        if not isinstance(d[key], str):
+            raise err("must be a string", key)
+    code, name = d["code"].strip(), d["name"].strip()
+    if not CODE_RE.match(code):
+        raise err("must be 2-5 capital letters and 3-4 digits, like HL101", "code")
+    if not NAME_RE.match(name):
+        raise err("must be lower-case words joined by hyphens, like long-sentence", "name")
+    if d["category"] not in CATEGORIES:
+        raise err(f"must be one of {', '.join(CATEGORIES)}", "category")
+    if d["severity"] not in SEVERITIES:
+        raise err(f"must be one of {', '.join(SEVERITIES)}", "severity")
+    kind = get_kind(d["check"])
+    if kind is None:
+        raise err(f"unknown check kind; available: {', '.join(sorted(KINDS))}", "check")
+    scope = d.get("scope", kind.scopes[0])
+    if scope not in SCOPES or scope not in kind.scopes:
+        raise err(f"check kind '{kind.kind}' runs on {', '.join(kind.scopes)}", "scope")
+    params = d.get("params") or {}
+    if not isinstance(params, dict):
+        raise err("must be a mapping of parameter names to values", "params")
+    audiences = d.get("audiences") or {}
+    if not isinstance(audiences, dict):
+        raise err("must map an audience to parameter overrides", "audiences")
+    for aud, over in audiences.items():
+        if aud not in AUDIENCES:
+            raise err(f"unknown audience; expected one of {', '.join(AUDIENCES)}", "audiences", aud)
+        if not isinstance(over, dict):
+            raise err("must be a mapping of parameter names to values", "audiences", aud)
+    full = validate_params(kind, params, lambda m, *k: err(m, "params", *k))
+    for aud, over in audiences.items():
+        validate_params(kind, {**full, **over}, lambda m, *k: err(m, "audiences", aud, *k))
+    _validate_template(d["message"], kind, full, lambda m: err(m, "message"))
+    sources = d["sources"]
+    if not isinstance(sources, list) or not all(isinstance(s, (dict, str)) for s in sources):
+        raise err("must be a list of sources (title and url)", "sources")
+    sources = [s if isinstance(s, dict) else {"title": s} for s in sources]
+    for i, s in enumerate(sources):
+        if not s.get("title"):
+            raise err("each source needs a title", "sources", i)
+    bad, good = _examples(d["examples"], lambda m, *k: err(m, "examples", *k))
+    enabled = d.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise err("must be true or false", "enabled")
+    return Rule(
+        code=code, name=name, category=d["category"], severity=d["severity"], check=kind.kind, scope=scope,
+        params=full, audiences={a: dict(o) for a, o in audiences.items()}, message=d["message"].strip(),
+        summary=d["summary"].strip(), description=(d.get("description") or "").strip(),
+        rationale=d["rationale"].strip(), sources=sources, bad=bad, good=good, enabled=enabled,
+        file=doc.file, line=doc.line(*at) or 1,
+    )
+
+
+def validate_params(kind: type[Check], params: dict[str, Any], err: Any) -> dict[str, Any]:
+    """Check parameters against the kind's declaration; fill defaults. Raises via ``err``."""
+    for key in params:
+        if key not in kind.params:
+            known = ", ".join(sorted(kind.params)) or "none"
+            raise err(f"unknown parameter for check kind '{kind.kind}'; it takes: {known}", key)
+    full: dict[str, Any] = {}
+    for key, spec in kind.params.items():
+        if key in params:
+            problem = spec.validate(params[key])
+            if problem:
+                raise err(problem, key)
+            value = params[key]
+            full[key] = float(value) if spec.type is float and isinstance(value, int) else value
+        elif spec.required:
+            raise err("required parameter is missing", key)
+        else:
+            full[key] = spec.default
+    for key, problem in kind.validate_params(full).items():
+        raise err(problem, key)
+    return full
+
+
+def _validate_template(template: str, kind: type[Check], params: dict[str, Any], err: Any) -> None:
+    allowed = set(kind.fields) | set(params)
+    try:
+        names = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+    except ValueError as e:
+        raise err(f"bad message template: {e}") from None
+    for n in names:
+        base = re.split(r"[.\[]", n, maxsplit=1)[0]
+        if base not in allowed:
+            raise err(f"message uses {{{n}}}, which check kind '{kind.kind}' does not provide; it provides: {', '.join(sorted(allowed))}")
+
+
+def _examples(spec: Any, err: Any) -> tuple[list[Example], list[Example]]:
+    if not isinstance(spec, dict) or "bad" not in spec or "good" not in spec:
+        raise err("needs 'bad' and 'good' examples")
+    fmt = spec.get("format", "markdown")
+    if fmt not in ("markdown", "html", "text"):
+        raise err("must be markdown, html or text", "format")
+    extra = spec.get("config") or {}
+    if not isinstance(extra, dict):
+        raise err("must be a mapping of config keys", "config")
+    for key in spec:
+        if key not in ("bad", "good", "format", "config"):
+            raise err("unknown field; expected bad, good, format, config", key)
+    out: dict[str, list[Example]] = {}
+    for which in ("bad", "good"):
+        items = spec[which]
+        items = items if isinstance(items, list) else [items]
+        if not items or not all(isinstance(i, (str, bytes)) and i for i in items):
+            raise err("must be a non-empty text or a list of texts", which)
+        out[which] = [Example(i, fmt, dict(extra)) for i in items]
+    return out["bad"], out["good"]
+
+
+def check_unique(rules: list[Rule]) -> None:
+    seen: dict[str, Rule] = {}
+    names: dict[str, Rule] = {}
+    for r in rules:
+        if r.code in seen:
+            raise ConfigError(r.file, f"rule code {r.code} is already defined in {seen[r.code].file}", "code", r.line)
+        if r.name in names:
+            raise ConfigError(r.file, f"rule name {r.name} is already used by {names[r.name].code}", "name", r.line)
+        seen[r.code] = r
+        names[r.name] = r
