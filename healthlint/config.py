@@ -131,8 +131,10 @@ def _set_rules(cfg: Config, v: Any, key: tuple) -> None:
         code_s = str(code)
         if not re.match(r"^[A-Z]{2,5}[0-9]{3,4}$", code_s):
             raise cfg.error("is not a rule code like HL103", *key, code)
-        if isinstance(settings, str):  # shorthand: HL103: error / off
-            settings = {"enabled": False} if settings == "off" else {"severity": settings}
+        if isinstance(settings, bool):  # shorthand: HL103: off / on (YAML reads those as booleans)
+            settings = {"enabled": settings}
+        elif isinstance(settings, str):  # shorthand: HL103: error / off
+            settings = {"enabled": settings != "off"} if settings in ("off", "on") else {"severity": settings}
         if not isinstance(settings, dict):
             raise cfg.error("must be a mapping with severity, enabled or params", *key, code)
         ov = RuleOverride(line=cfg.located.line(*key, code) if cfg.located else None)

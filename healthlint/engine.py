@@ -65,17 +65,17 @@ def build_ruleset(config: Config, select: list[str] | None = None, ignore: list[
     for code, ov in config.rules.items():
         if code not in known:
             raise config.error(f"no rule has code {code}", "rules", code)
-    sel = select if select is not None else config.select
     ign = list(config.ignore) + list(ignore or [])
     active: list[ActiveRule] = []
     for r in all_rules:
         ov = config.rules.get(r.code)
-        if sel is not None:
-            on = matches(r.code, sel)
+        if select is not None:  # the command line's --select is the final word
+            on = matches(r.code, select)
         else:
-            on = r.enabled or matches(r.code, config.extend_select)
-        if ov is not None and ov.enabled is not None and sel is None:
-            on = ov.enabled
+            on = matches(r.code, config.select) if config.select is not None else r.enabled
+            on = on or matches(r.code, config.extend_select)
+            if ov is not None and ov.enabled is not None:
+                on = ov.enabled
         if matches(r.code, ign):
             on = False
         if not on:
