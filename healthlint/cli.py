@@ -88,13 +88,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
         linter = Linter(cfg, select=_codes(select), ignore=_codes(ignore))
     except ConfigError as e:
         _fail(str(e))
-    if stdin_filename and "-" in path_list:
-        report = linter.lint_paths([p for p in path_list if p != "-"])
-        data = sys.stdin.buffer.read()
-        report.files.append(linter.lint_bytes(data, stdin_filename))
-        report.files.sort(key=lambda fr: fr.path)
-    else:
-        report = linter.lint_paths(path_list)
+    report = linter.lint_paths(path_list, stdin_filename=stdin_filename)
     color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     text = render(report, fmt, color=color)
     if output:
@@ -111,7 +105,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
 
 
 @main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Also list the rules of this config's rule-paths.")
 def rules_cmd(fmt: str, config_file: str | None) -> None:
     """List every rule: code, name, category, severity, summary."""
@@ -123,6 +117,12 @@ def rules_cmd(fmt: str, config_file: str | None) -> None:
             {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
              "check": r.check, "enabled": r.enabled, "summary": r.summary} for r in rules
         ], indent=2))
+        return
+    if fmt == "markdown":
+        click.echo("| code | name | category | severity | summary |\n|---|---|---|---|---|")
+        for r in rules:
+            off = " (off by default)" if not r.enabled else ""
+            click.echo(f"| {r.code} | {r.name} | {r.category} | {r.severity} | {r.summary}{off} |")
         return
     width = max((len(r.name) for r in rules), default=10)
     for r in rules:

@@ -40,6 +40,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     fail_on: str = "warning"
+    allowed_duplicates: list[str] = field(default_factory=list)  # boilerplate that may repeat
     file: str | None = None  # where this config came from
     root: Path = field(default_factory=Path.cwd)  # relative paths and globs are relative to this
     located: Located | None = None
@@ -156,7 +157,15 @@ def _set_rules(cfg: Config, v: Any, key: tuple) -> None:
         cfg.rules[code_s] = ov
 
 
+def _set_allowed_duplicates(cfg: Config, v: Any, key: tuple) -> None:
+    texts = _str_list(v)
+    if texts is None or not all(t.strip() for t in texts):
+        raise cfg.error("must be a list of paragraphs (text) that may repeat, like a disclaimer", *key)
+    cfg.allowed_duplicates = texts
+
+
 SETTERS: dict[str, Setter] = {
+    "allowed-duplicates": _set_allowed_duplicates,
     "audience": _set_audience,
     "select": _set_codes("select"),
     "extend-select": _set_codes("extend_select"),

@@ -91,7 +91,7 @@ def build_ruleset(config: Config, select: list[str] | None = None, ignore: list[
                 lambda msg, *k, _c=r.code: config.error(msg, "rules", _c, "params", *k),
             )
         severity = ov.severity if ov is not None and ov.severity else r.severity
-        active.append(ActiveRule(r, severity, kind(r, params, r.scope)))
+        active.append(ActiveRule(r, severity, kind(r, params, r.scope, config)))
     return RuleSet(all_rules, active)
 
 
@@ -117,17 +117,22 @@ class Linter:
 
     # --- one document -----------------------------------------------------------------------
     def lint_document(self, doc: Document) -> FileResult:
+        """Document-level findings, plus the records corpus checks need (see :meth:`finish`)."""
         from .readability import readability
 
         findings: list[Finding] = []
+        records: dict[str, Any] = {}
         for active in self.ruleset.active:
+            if active.check.corpus:
+                records[active.rule.code] = active.check.fingerprint(doc)
+                continue
             for hit in active.check.check(doc):
                 findings.append(self._finding(active, doc, hit))
         findings = self._filter(doc.path, findings)
         findings.sort(key=Finding.sort_key)
         return FileResult(
             path=doc.path, words=doc.word_count, score=score(findings),
-            readability=readability(doc), findings=findings,
+            readability=readability(doc), findings=findings, records=records,
         )
 
     def lint_bytes(self, data: bytes, path: str, fmt: str | None = None) -> FileResult:
@@ -138,9 +143,14 @@ class Linter:
         return self.lint_document(doc)
 
     def lint_text(self, text: str, path: str = "-", fmt: str | None = None) -> FileResult:
-        return self.lint_document(parse_text(text, path, fmt))
+        result = self.lint_document(parse_text(text, path, fmt))
+        self.finish([result])
+        return result
 
-    def lint_file(self, path: str) -> FileResult:
+    def lint_file(self, path: str, stdin_filename: str | None = None) -> FileResult:
+        """Lint one file; ``-`` reads standard input, reported as ``stdin_filename`` if given
+        (whose extension also picks the format)."""
+        name = stdin_filename if path == "-" and stdin_filename else path
         try:
             if path == "-":
                 data = sys.stdin.buffer.read()
@@ -148,8 +158,8 @@ class Linter:
                 with open(path, "rb") as fh:
                     data = fh.read()
         except OSError as e:
-            return self.input_failure(path, f"cannot read file: {e.strerror or e}")
-        return self.lint_bytes(data, path)
+            return self.input_failure(name, f"cannot read file: {e.strerror or e}")
+        return self.lint_bytes(data, name)
 
     def input_failure(self, path: str, reason: str) -> FileResult:
         findings = []
@@ -161,10 +171,51 @@ class Linter:
         return FileResult(path=path, words=0, score=score(findings), findings=findings)
 
     # --- many files -----------------------------------------------------------------------
-    def lint_paths(self, paths: list[str]) -> Report:
+    def finish(self, results: list[FileResult]) -> None:
+        """Run the corpus (cross-file) checks over every result's records; add their findings."""
+        by_path = {r.path: r for r in results}
+        changed: set[str] = set()
+        for active in self.ruleset.active:
+            if not active.check.corpus:
+                continue
+            code = active.rule.code
+            records = [(r.path, r.records[code]) for r in results if code in r.records]
+            for path, hits in active.check.finish(records).items():
+                fr = by_path[path]
+                for h in hits:
+                    values = dict(active.check.p)
+                    values.update(h.values)
+                    fr.findings.append(Finding(
+                        rule=code, name=active.rule.name, category=active.rule.category,
+                        severity=active.severity, line=h.line, column=h.column, end_line=h.end_line,
+                        end_column=h.end_column, message=active.rule.format_message(values),
+                    ))
+                changed.add(path)
+        for path in changed:
+            fr = by_path[path]
+            fr.findings = self._filter(path, fr.findings)
+            fr.findings.sort(key=Finding.sort_key)
+            fr.score = score(fr.findings)
+        for r in results:
+            r.records = {}
+
+    def lint_paths(self, paths: list[str], stdin_filename: str | None = None) -> Report:
         report = Report()
         for path in iter_files(paths, self.config):
-            report.files.append(self.lint_file(path))
+            report.files.append(self.lint_file(path, stdin_filename))
+        self.finish(report.files)
+        report.files.sort(key=lambda fr: fr.path)
+        return report
+
+    def lint_sources(self, items: list[tuple[str, str | bytes, str | None]]) -> Report:
+        """Lint several in-memory articles as one run: (path, text or bytes, format or None)."""
+        report = Report()
+        for path, content, fmt in items:
+            if isinstance(content, bytes):
+                report.files.append(self.lint_bytes(content, path, fmt))
+            else:
+                report.files.append(self.lint_document(parse_text(content, path, fmt)))
+        self.finish(report.files)
         report.files.sort(key=lambda fr: fr.path)
         return report
 

@@ -46,6 +46,8 @@ class FileResult:
     score: int = 100
     readability: dict[str, float] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    # Corpus checks' per-document records (rule code -> record); not part of any report.
+    records: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -25,9 +25,15 @@ KINDS = {
     "share": "healthlint.checks.share",
     "sentence-starts": "healthlint.checks.sentence_starts",
     "input": "healthlint.checks.input",
+    "duplicate": "healthlint.checks.duplicate",
+    "cross-duplicate": "healthlint.checks.cross_duplicate",
+    "splice": "healthlint.checks.splice",
+    "cutoff": "healthlint.checks.cutoff",
+    "existence": "healthlint.checks.existence",
+    "restatement": "healthlint.checks.restatement",
 }
 
-SCOPES = ("document", "section", "paragraph", "sentence", "heading", "corpus")
+SCOPES = ("document", "section", "paragraph", "sentence", "heading", "title", "block", "corpus")
 REGISTRY: dict[str, type["Check"]] = {}
 _REQUIRED = object()
 
@@ -99,6 +105,17 @@ class Hit:
     source_span: tuple[int, int] | None = None  # absolute source offsets, when not in a block
 
 
+@dataclass
+class CorpusHit:
+    """A cross-file hit: already located (1-based line/column), since the document is gone."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    values: dict[str, Any] = field(default_factory=dict)
+
+
 class Check:
     """Base class of check kinds. Subclasses set ``kind``, ``scopes``, ``params``, ``fields``."""
 
@@ -109,16 +126,29 @@ class Check:
     fields: ClassVar[tuple[str, ...]] = ()
     corpus: ClassVar[bool] = False  # True: also sees every document of the run (cross-file checks)
 
-    def __init__(self, rule: "Rule", params: dict[str, Any], scope: str):
+    def __init__(self, rule: "Rule", params: dict[str, Any], scope: str, config: Any = None):
+        from ..config import Config
+
         self.rule = rule
         self.p = params
         self.scope = scope
+        self.config = config if config is not None else Config()  # run-wide settings (allowed text…)
         self.setup()
 
     def setup(self) -> None:
         """Precompute what the parameters allow (compile patterns, build lexicons)."""
 
     def check(self, doc: "Document") -> Iterable[Hit]:
+        raise NotImplementedError
+
+    # Corpus (cross-file) kinds set ``corpus = True`` and implement these two instead of check():
+    def fingerprint(self, doc: "Document") -> Any:
+        """A small picklable record of what this check needs from one document (positions
+        included). Computed where the document is parsed, possibly in a worker process."""
+        raise NotImplementedError
+
+    def finish(self, records: list[tuple[str, Any]]) -> dict[str, list["CorpusHit"]]:
+        """Given every document's record as (path, record), the hits for each path."""
         raise NotImplementedError
 
     @classmethod

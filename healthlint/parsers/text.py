@@ -30,10 +30,20 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "with", "by", "at", "from", "as", "vs"}
+
+
+def _title_case(words: list[str]) -> bool:
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and sum(1 for w in content if w[:1].isupper() or w[:1] in "(0123456789") >= 0.8 * len(content)
+
+
 def _is_headingish(line: str) -> bool:
     s = line.strip()
     words = s.split()
-    if not words or len(words) > HEADING_MAX_WORDS or len(s) > 100:
+    if not words or len(s) > 160:
+        return False
+    if len(words) > HEADING_MAX_WORDS and not (len(words) <= 25 and _title_case(words)):
         return False
     if s.endswith(":"):
         return True
@@ -41,11 +51,16 @@ def _is_headingish(line: str) -> bool:
 
 
 def _hard_wrapped(group: list[tuple[int, str]]) -> bool:
-    """A paragraph wrapped at a fixed width (lines of similar length, not ending sentences)."""
+    """A paragraph wrapped at a fixed width: every line but the last is long (near the widest
+    line, which is 40-100 characters) and most of them do not end a sentence."""
     if len(group) < 2:
         return False
+    lengths = [len(ln.rstrip()) for _, ln in group]
+    width = max(lengths)
+    if width < 40 or width > 100:
+        return False
     body = [ln.rstrip() for _, ln in group[:-1]]
-    if any(len(ln) > 100 for ln in body):
+    if any(len(ln) < 0.6 * width for ln in body):
         return False
     ends = sum(1 for ln in body if ln.endswith((".", "!", "?", ":")))
     return ends <= len(body) / 2
@@ -97,14 +112,35 @@ def _unit_block(unit: list[tuple[int, str]], standalone: bool) -> Block:
     return Block("paragraph", text, offsets, attrs={"candidate_heading": len(unit) == 1})
 
 
+def _open_line(b: Block | None) -> bool:
+    """A one-line paragraph of under 20 words that does not end like a sentence."""
+    return (
+        b is not None and b.kind == "paragraph" and b.attrs.get("candidate_heading", False)
+        and len(b.text.split()) < 20 and not b.text.rstrip("\"')]").endswith((".", "!", "?", "…", ";"))
+    )
+
+
 def _assign_headings(blocks: list[Block]) -> None:
-    """Short stand-alone lines become headings; the first short line is the title."""
+    """Short stand-alone lines become headings; the first short line is the title. A line inside a
+    run of such lines, or right after a line ending in ":", is an entry of a list written without
+    bullets, not a heading."""
+    in_list: list[bool] = []
+    for i, b in enumerate(blocks):
+        prev = blocks[i - 1] if i else None
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        after_colon = prev is not None and prev.text.rstrip().endswith(":") and _open_line(b)
+        run = _open_line(b) and not b.text.rstrip().endswith(":") and (
+            (_open_line(prev) and not prev.text.rstrip().endswith(":")) or (_open_line(nxt) and not nxt.text.rstrip().endswith(":"))
+        )
+        in_list.append(after_colon or run)
     for i, b in enumerate(blocks):
         if b.kind != "paragraph" or not b.attrs.pop("candidate_heading", False):
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if i == 0 and len(b.text.split()) <= TITLE_MAX_WORDS and not b.text.endswith((".", "!", "?")):
             b.kind, b.level = "title", 1
+        elif in_list[i] and not b.text.rstrip().endswith(":"):
+            b.attrs["list_entry"] = True
         elif _is_headingish(b.text) and nxt is not None and (nxt.kind != "paragraph" or len(nxt.text) > len(b.text)):
             b.kind, b.level = "heading", 2
     has_title = any(b.kind == "title" for b in blocks)

@@ -1,0 +1,99 @@
+"""Kind ``existence``: text matching any of a rule's patterns (Vale's "existence").
+
+Parameters: ``patterns`` (regular expressions; ``\\b`` word boundaries are up to the pattern),
+``ignore_case``; ``match: search`` (anywhere in the unit) or ``full`` (the whole unit, for lines of
+page debris); the scope (``sentence``, ``paragraph`` for any body block, ``heading``, ``block`` for
+every block including headings and the title). ``region`` limits where it counts: ``any``,
+``opening`` (the body blocks before the first subheading, at most ``opening_blocks`` of them) or
+``after-opening``; ``min_count`` reports only the n-th and later matches in that region (2: "a
+second introduction"). Message fields: ``match``, ``count``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from . import Check, Hit, Param, register
+
+
+def opening_indexes(doc, limit: int) -> set[int]:
+    """Indexes of the body blocks of the article's opening section: those before its first
+    subheading, or, when a subheading comes first, those of the first section; at most ``limit``."""
+    out: list[int] = []
+    section = None
+    for b in doc.body:
+        if section is None:
+            section = b.section
+        if b.section != section or len(out) >= limit:
+            break
+        out.append(b.index)
+    return set(out)
+
+
+@register
+class Existence(Check):
+    kind = "existence"
+    scopes = ("sentence", "paragraph", "heading", "block")
+    params = {
+        "patterns": Param(list),
+        "ignore_case": Param(bool, True),
+        "match": Param(str, "search", choices=("search", "full")),
+        "region": Param(str, "any", choices=("any", "opening", "after-opening")),
+        "opening_blocks": Param(int, 4, min=1, max=1000),
+        "min_count": Param(int, 1, min=1, max=1000),
+    }
+    fields = ("match", "count")
+
+    @classmethod
+    def validate_params(cls, p: dict) -> dict[str, str]:
+        if not p["patterns"] or not all(isinstance(x, str) and x for x in p["patterns"]):
+            return {"patterns": "must be a non-empty list of regular expressions"}
+        for x in p["patterns"]:
+            try:
+                re.compile(x)
+            except re.error as e:
+                return {"patterns": f"bad regular expression {x!r}: {e}"}
+        return {}
+
+    def setup(self) -> None:
+        flags = re.IGNORECASE if self.p["ignore_case"] else 0
+        joined = "|".join(f"(?:{x})" for x in self.p["patterns"])
+        self.regex = re.compile(joined, flags)
+
+    def _units(self, doc):
+        if self.scope == "sentence":
+            for s in doc.sentences:
+                yield s.block, s.start, s.text
+        elif self.scope == "heading":
+            for b in doc.blocks:
+                if b.is_heading:
+                    yield b, 0, b.text
+        else:
+            blocks = doc.blocks if self.scope == "block" else doc.body
+            for b in blocks:
+                yield b, 0, b.text
+
+    def check(self, doc) -> Iterable[Hit]:
+        region = self.p["region"]
+        opening = opening_indexes(doc, self.p["opening_blocks"]) if region != "any" else set()
+        count = 0
+        last_opening = max(opening, default=-1)
+        for block, offset, text in self._units(doc):
+            if region == "opening" and block.index not in opening:
+                continue
+            if region == "after-opening" and block.index <= last_opening:
+                continue
+            if self.p["match"] == "full":
+                m = self.regex.fullmatch(text.strip())
+                matches = [m] if m else []
+                shift = len(text) - len(text.lstrip())
+            else:
+                matches = list(self.regex.finditer(text))
+                shift = 0
+            for m in matches:
+                count += 1
+                if count < self.p["min_count"]:
+                    continue
+                start, end = offset + shift + m.start(), offset + shift + m.end()
+                yield Hit(block, start, end, {"match": m.group(), "count": count})

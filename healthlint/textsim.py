@@ -1,0 +1,56 @@
+"""Text similarity for the duplicate checks: normalised words, word shingles, bottom-k sketches.
+
+A paragraph becomes the set of CRC-32 hashes of its word k-shingles (CRC-32 is stable across
+processes and runs, unlike Python's ``hash``). Two paragraphs' resemblance is the Jaccard index of
+those sets. For cross-file search, each paragraph keeps only its ``k`` smallest hashes (a bottom-k
+MinHash sketch, Broder 1997): two paragraphs whose Jaccard index is J share their minimum with
+probability J, so indexing every sketch value finds near-duplicates with one dictionary lookup per
+value, in time linear in the number of paragraphs, and the sketches estimate J without the texts.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from typing import Iterable
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words, punctuation and markup dropped, apostrophes unified."""
+    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+
+
+def normalized(text: str) -> str:
+    return " ".join(words(text))
+
+
+def shingles(ws: list[str], k: int = 3) -> set[int]:
+    if len(ws) < k:
+        return {zlib.crc32(" ".join(ws).encode())} if ws else set()
+    return {zlib.crc32(" ".join(ws[i : i + k]).encode()) for i in range(len(ws) - k + 1)}
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def sketch(sh: Iterable[int], k: int) -> tuple[int, ...]:
+    """The k smallest shingle hashes, sorted."""
+    import heapq
+
+    return tuple(heapq.nsmallest(k, set(sh)))
+
+
+def sketch_similarity(a: tuple[int, ...], b: tuple[int, ...], k: int) -> float:
+    """Bottom-k estimate of the Jaccard index: of the k smallest hashes of A ∪ B, the share in both."""
+    if not a or not b:
+        return 0.0
+    union_k = sorted(set(a) | set(b))[:k]
+    sa, sb = set(a), set(b)
+    both = sum(1 for h in union_k if h in sa and h in sb)
+    return both / len(union_k)
