@@ -41,6 +41,8 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     fail_on: str = "warning"
     allowed_duplicates: list[str] = field(default_factory=list)  # boilerplate that may repeat
+    keyphrase: str | None = None  # focus keyphrase when an article's front matter names none
+    places: list[str] = field(default_factory=list)  # place names added to the gazetteer
     file: str | None = None  # where this config came from
     root: Path = field(default_factory=Path.cwd)  # relative paths and globs are relative to this
     located: Located | None = None
@@ -164,7 +166,22 @@ def _set_allowed_duplicates(cfg: Config, v: Any, key: tuple) -> None:
     cfg.allowed_duplicates = texts
 
 
+def _set_keyphrase(cfg: Config, v: Any, key: tuple) -> None:
+    if not isinstance(v, str) or not v.strip() or len(v.split()) > 10:
+        raise cfg.error("must be a phrase of 1 to 10 words", *key)
+    cfg.keyphrase = v.strip()
+
+
+def _set_places(cfg: Config, v: Any, key: tuple) -> None:
+    names = _str_list(v)
+    if names is None or not all(n.strip() and n.strip()[0].isalpha() for n in names):
+        raise cfg.error("must be a list of place names, like [Round Rock, Cedar Park]", *key)
+    cfg.places = [n.strip() for n in names]
+
+
 SETTERS: dict[str, Setter] = {
+    "keyphrase": _set_keyphrase,
+    "places": _set_places,
     "allowed-duplicates": _set_allowed_duplicates,
     "audience": _set_audience,
     "select": _set_codes("select"),

@@ -31,6 +31,11 @@ KINDS = {
     "cutoff": "healthlint.checks.cutoff",
     "existence": "healthlint.checks.existence",
     "restatement": "healthlint.checks.restatement",
+    "keyphrase-stuffing": "healthlint.checks.keyphrase_stuffing",
+    "focus-keyphrase": "healthlint.checks.focus_keyphrase",
+    "place-list": "healthlint.checks.place_list",
+    "keyword-chain": "healthlint.checks.keyword_chain",
+    "meta-echo": "healthlint.checks.meta_echo",
 }
 
 SCOPES = ("document", "section", "paragraph", "sentence", "heading", "title", "block", "corpus")

@@ -1,0 +1,132 @@
+"""Kind ``keyphrase-stuffing``: a multi-word phrase repeated far more than natural prose does,
+found without being told the keyphrase.
+
+Candidates are body n-grams of ``min_n``–``max_n`` words (within a sentence, starting and ending
+with a content word) seen at least ``min_count`` times. Density is Yoast's: count / words × 100 ×
+(0.7 + n / 3), n being the phrase's content words. A *marked* phrase — one holding a place name
+(built-in gazetteer plus the config's ``places``) or written in Title Case mid-sentence in at least
+half of its uses ("Ketamine Treatment in Austin") — may reach ``max_density`` (Yoast's red line,
+3%; on the 207 reputable reference articles such phrases reach 2.1%). A plain lower-case phrase
+is judged against ``plain_max_density`` (6%; reputable articles reach 4.9%), and one whose words
+all appear in the title — the article's medical topic, "type 2 diabetes" in a diabetes article —
+against ``topic_max_density`` (9%; reputable articles reach 6.6%).
+
+``report: summary`` gives one document-level finding per stuffed phrase; ``report: occurrences``
+reports every occurrence beyond the allowed count (Yoast's recommended maximum count, at least 2)
+at its own place. Scope ``paragraph`` reports a place or business phrase (a place name, or Title
+Case with a word like Clinic, Center, Wellness) used more than ``max_per_paragraph`` times in one
+paragraph ("a clinic name four times in one paragraph").
+Message fields: ``phrase``, ``count``, ``words``, ``density``, ``limit``, ``allowed``, ``nth``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..phrases import BUSINESS_WORDS, FUNCTION_WORDS, Phrase, allowed_count, place_names, repeated_phrases, select, yoast_density
+from ..textsim import words as norm_words
+from . import Check, Hit, Param, register
+
+
+@register
+class KeyphraseStuffing(Check):
+    kind = "keyphrase-stuffing"
+    scopes = ("document", "paragraph")
+    params = {
+        "report": Param(str, "summary", choices=("summary", "occurrences")),
+        "min_n": Param(int, 2, min=1, max=8),
+        "max_n": Param(int, 6, min=1, max=8),
+        "min_count": Param(int, 3, min=2, max=1000),
+        "max_density": Param(float, 3.0, min=0.1, max=100.0),
+        "plain_max_density": Param(float, 6.0, min=0.1, max=100.0),
+        "topic_max_density": Param(float, 9.0, min=0.1, max=100.0),
+        "min_words": Param(int, 100, min=0),
+        "max_per_paragraph": Param(int, 3, min=1, max=100),
+    }
+    fields = ("phrase", "count", "words", "density", "limit", "allowed", "nth")
+
+    @classmethod
+    def validate_params(cls, p: dict) -> dict[str, str]:
+        if p["max_n"] < p["min_n"]:
+            return {"max_n": "must be at least min_n"}
+        return {}
+
+    def setup(self) -> None:
+        self.places = place_names(self.config.places)
+
+    def is_marked(self, phrase: Phrase) -> bool:
+        return self._title_case(phrase) or self._has_place(phrase)
+
+    @staticmethod
+    def _title_case(phrase: Phrase) -> bool:
+        mid = [o for o in phrase.occurrences if not o.sentence_start]
+        return bool(mid) and sum(1 for o in mid if o.capitalised) >= 0.5 * len(mid)
+
+    def _is_business(self, phrase: Phrase) -> bool:
+        return self._has_place(phrase) or (self._title_case(phrase) and bool(set(phrase.words) & BUSINESS_WORDS))
+
+    def _has_place(self, phrase: Phrase) -> bool:
+        ws = phrase.words
+        for n in (1, 2, 3):
+            for i in range(len(ws) - n + 1):
+                if " ".join(ws[i : i + n]) in self.places:
+                    return True
+        return False
+
+    def check(self, doc) -> Iterable[Hit]:
+        words = doc.word_count
+        if words < self.p["min_words"]:
+            return
+        min_count = self.p["min_count"] if self.scope == "document" else self.p["max_per_paragraph"] + 1
+        candidates = repeated_phrases(doc, self.p["min_n"], self.p["max_n"], min_count)
+        if self.scope == "paragraph":
+            yield from self._paragraphs(select([ph for ph in candidates if self._is_business(ph)], words))
+            return
+        title = set(norm_words(doc.title or ""))
+        # Judge every candidate against its own limit first, then keep the densest of overlapping
+        # stuffed phrases: a frame around a keyphrase ("Visit … today") must not hide it.
+        stuffed = [(ph, self._limit(ph, title)) for ph in candidates]
+        stuffed = [(ph, lim) for ph, lim in stuffed if yoast_density(ph.count, words, ph.content_words) > lim]
+        limits = {id(ph): lim for ph, lim in stuffed}
+        for ph in select([ph for ph, _ in stuffed], words):
+            limit = limits[id(ph)]
+            density = yoast_density(ph.count, words, ph.content_words)
+            allowed = allowed_count(limit, words, ph.content_words)
+            shown = self._shown(ph)
+            values = {"phrase": shown, "count": ph.count, "words": words, "density": round(density, 1),
+                      "limit": limit, "allowed": allowed}
+            if self.p["report"] == "summary":
+                yield Hit(values=values)
+            else:
+                occ = sorted(ph.occurrences, key=lambda o: (o.block.index, o.start))
+                for nth, o in enumerate(occ[allowed:], start=allowed + 1):
+                    yield Hit(o.block, o.start, o.end, {**values, "nth": nth})
+
+    def _limit(self, ph: Phrase, title: set[str]) -> float:
+        if self.is_marked(ph):
+            return self.p["max_density"]
+        if {w for w in ph.words if w not in FUNCTION_WORDS} <= title:
+            return self.p["topic_max_density"]
+        return self.p["plain_max_density"]
+
+    def _paragraphs(self, phrases: list[Phrase]) -> Iterable[Hit]:
+        for ph in phrases:
+            by_block: dict[int, list] = {}
+            for o in ph.occurrences:
+                by_block.setdefault(o.block.index, []).append(o)
+            for occ in by_block.values():
+                if len(occ) > self.p["max_per_paragraph"]:
+                    b = occ[0].block
+                    yield Hit(b, 0, len(b.text), {"phrase": self._shown(ph), "count": len(occ)})
+
+    @staticmethod
+    def _shown(ph: Phrase) -> str:
+        """The phrase as most often written (capitals kept)."""
+        forms: dict[str, int] = {}
+        for o in ph.occurrences:
+            t = " ".join(o.block.text[o.start : o.end].split())
+            forms[t] = forms.get(t, 0) + 1
+        return max(sorted(forms), key=lambda t: forms[t])
+
+
+__all__ = ["KeyphraseStuffing", "FUNCTION_WORDS"]

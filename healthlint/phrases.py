@@ -1,0 +1,160 @@
+"""Phrase statistics shared by the stuffing checks: repeated n-grams, places, function words.
+
+Computed once per document (cached on it) from the words the parser already found, so the four
+stuffing rules do not each re-tokenize the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from .document import Block, Document
+
+# Function words (Yoast filters these out of keyphrases; a phrase may not start or end with one).
+FUNCTION_WORDS = frozenset(
+    """a an the of in on at to for and or nor with by from as is are was were be been being it its
+    this that these those your you our we they their his her he she i me my us them can may will
+    would should could must might shall not no do does did done has have had than then so if but
+    about into over under after before during between up out more most less very also such which
+    who whom whose what when where why how all any each some many much other near via per vs""".split()
+)
+# Words that mark a business name ("Lone Star Ketamine Clinic").
+BUSINESS_WORDS = frozenset(
+    """clinic clinics center centre centers institute wellness spa practice practices llc inc pllc
+    group associates medspa hospital hospitals therapy therapies treatment treatments""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def builtin_places() -> frozenset[str]:
+    import yaml
+    from importlib import resources
+
+    data = yaml.safe_load(resources.files("healthlint").joinpath("data/places.yaml").read_text(encoding="utf-8"))
+    return frozenset(p.lower() for names in data.values() for p in names)
+
+
+def place_names(extra: Iterable[str] = ()) -> frozenset[str]:
+    extra = tuple(e.lower() for e in extra)
+    return builtin_places() | frozenset(extra) if extra else builtin_places()
+
+
+def place_pattern(names: frozenset[str]) -> re.Pattern:
+    """A regex matching any place name as whole words, longest first, case-sensitive on the first
+    letter of each word (places are proper nouns: "Austin", not "austin" in ordinary prose)."""
+    return _place_pattern(tuple(sorted(names, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=8)
+def _place_pattern(names: tuple[str, ...]) -> re.Pattern:
+    alts = []
+    for n in names:
+        parts = [re.escape(w[:1].upper() + w[1:]) for w in n.split()]
+        alts.append(r"\s+".join(parts))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])") if alts else re.compile(r"(?!x)x")
+
+
+@dataclass
+class Occurrence:
+    block: "Block"
+    start: int  # index in block text
+    end: int
+    capitalised: bool  # written in Title Case mid-sentence
+    sentence_start: bool
+
+
+@dataclass
+class Phrase:
+    words: tuple[str, ...]
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def content_words(self) -> int:
+        return sum(1 for w in self.words if w not in FUNCTION_WORDS) or 1
+
+    @property
+    def count(self) -> int:
+        return len(self.occurrences)
+
+    @property
+    def mixed_case(self) -> bool:
+        """Written with both capitalised and lower-case content words in the middle of sentences
+        ("Sunrise Wellness Clinic today"): a frame around a name rather than a keyphrase."""
+        for o in self.occurrences:
+            if o.sentence_start:
+                continue
+            ws = [w for w in o.block.text[o.start : o.end].split() if w.lower() not in FUNCTION_WORDS and w[:1].isalpha()]
+            caps = sum(1 for w in ws if w[:1].isupper())
+            return 0 < caps < len(ws)
+        return False
+
+
+def yoast_density(count: int, words: int, content_words: int) -> float:
+    """Keyphrase density as YoastSEO.js computes it: count / words × 100, scaled by a
+    keyphrase-length factor (0.7 + n / 3 for n content words) so longer phrases weigh more."""
+    if words <= 0:
+        return 0.0
+    return count / words * 100 * (0.7 + content_words / 3)
+
+
+def allowed_count(max_density: float, words: int, content_words: int) -> int:
+    """Most occurrences within ``max_density`` (Yoast's recommended count: never below 2)."""
+    n = max_density * words / (100 * (0.7 + content_words / 3))
+    return max(2, int(n))
+
+
+def repeated_phrases(doc: "Document", min_n: int = 2, max_n: int = 6, min_count: int = 3) -> list[Phrase]:
+    """Body n-grams (within sentences) that start and end with a content word and occur at least
+    ``min_count`` times, with their occurrences. Cached per document and arguments."""
+    key = ("_phrases", min_n, max_n, min_count)
+    cached = doc.__dict__.get(key)
+    if cached is not None:
+        return cached
+    grams: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
+    for s in doc.sentences:
+        ws = s.words
+        lows = [w.lower.replace("’", "'") for w in ws]
+        for i in range(len(ws)):
+            if lows[i] in FUNCTION_WORDS or lows[i].isdigit():
+                continue
+            for n in range(min_n, max_n + 1):
+                j = i + n
+                if j > len(ws):
+                    break
+                if lows[j - 1] in FUNCTION_WORDS:
+                    continue
+                content = [w for w, lw in zip(ws[i:j], lows[i:j]) if lw not in FUNCTION_WORDS]
+                caps = i > 0 and sum(1 for w in content if w.text[:1].isupper() and not w.text.isupper()) >= 2
+                grams[tuple(lows[i:j])].append(Occurrence(s.block, ws[i].start, ws[j - 1].end, caps, i == 0))
+    out = [Phrase(g, occ) for g, occ in grams.items() if len(occ) >= min_count]
+    doc.__dict__[key] = out
+    return out
+
+
+def select(phrases: list[Phrase], words: int) -> list[Phrase]:
+    """The phrases worth judging, densest first: a phrase whose occurrences mostly overlap those of
+    a denser phrase already kept is dropped, whether it sits inside it ("ketamine treatment" inside
+    "ketamine treatment in austin") or around it ("ketamine treatment in austin has"). Phrases
+    written in one case come before mixed ones, so a name wins over a frame around it."""
+    kept: list[Phrase] = []
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)  # id(block) -> kept spans
+    ranked = sorted(phrases, key=lambda p: (p.mixed_case, -yoast_density(p.count, words, p.content_words), -len(p.words), p.words))
+    for p in ranked:
+        overlapping = sum(
+            1 for o in p.occurrences if any(o.start < e and s < o.end for s, e in spans[id(o.block)])
+        )
+        if overlapping >= 0.5 * p.count:
+            continue
+        kept.append(p)
+        for o in p.occurrences:
+            spans[id(o.block)].append((o.start, o.end))
+    return kept
