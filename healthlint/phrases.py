@@ -7,7 +7,7 @@ stuffing rules do not each re-tokenize the article.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
@@ -114,28 +114,43 @@ def allowed_count(max_density: float, words: int, content_words: int) -> int:
 
 def repeated_phrases(doc: "Document", min_n: int = 2, max_n: int = 6, min_count: int = 3) -> list[Phrase]:
     """Body n-grams (within sentences) that start and end with a content word and occur at least
-    ``min_count`` times, with their occurrences. Cached per document and arguments."""
+    ``min_count`` times, with their occurrences. Counted once per document for all rules (tuples in
+    a Counter); occurrence objects are built only for the repeated ones."""
+    counts = doc.__dict__.get(("_ngram_counts", min_n, max_n))
+    sentences = doc.sentences
+    if counts is None:
+        counts = Counter()
+        for s in sentences:
+            lows = [w.lower for w in s.words]
+            for i, first in enumerate(lows):
+                if first in FUNCTION_WORDS or first.isdigit():
+                    continue
+                for j in range(i + min_n, min(len(lows), i + max_n) + 1):
+                    if lows[j - 1] not in FUNCTION_WORDS:
+                        counts[tuple(lows[i:j])] += 1
+        doc.__dict__[("_ngram_counts", min_n, max_n)] = counts
     key = ("_phrases", min_n, max_n, min_count)
     cached = doc.__dict__.get(key)
     if cached is not None:
         return cached
+    wanted = {g for g, c in counts.items() if c >= min_count}
     grams: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
-    for s in doc.sentences:
-        ws = s.words
-        lows = [w.lower.replace("’", "'") for w in ws]
-        for i in range(len(ws)):
-            if lows[i] in FUNCTION_WORDS or lows[i].isdigit():
-                continue
-            for n in range(min_n, max_n + 1):
-                j = i + n
-                if j > len(ws):
-                    break
-                if lows[j - 1] in FUNCTION_WORDS:
+    if wanted:
+        firsts = {g[0] for g in wanted}
+        for s in sentences:
+            ws = s.words
+            lows = [w.lower for w in ws]
+            for i, first in enumerate(lows):
+                if first not in firsts:
                     continue
-                content = [w for w, lw in zip(ws[i:j], lows[i:j]) if lw not in FUNCTION_WORDS]
-                caps = i > 0 and sum(1 for w in content if w.text[:1].isupper() and not w.text.isupper()) >= 2
-                grams[tuple(lows[i:j])].append(Occurrence(s.block, ws[i].start, ws[j - 1].end, caps, i == 0))
-    out = [Phrase(g, occ) for g, occ in grams.items() if len(occ) >= min_count]
+                for j in range(i + min_n, min(len(lows), i + max_n) + 1):
+                    g = tuple(lows[i:j])
+                    if g not in wanted:
+                        continue
+                    content = [w for w, lw in zip(ws[i:j], g) if lw not in FUNCTION_WORDS]
+                    caps = i > 0 and sum(1 for w in content if w.text[:1].isupper() and not w.text.isupper()) >= 2
+                    grams[g].append(Occurrence(s.block, ws[i].start, ws[j - 1].end, caps, i == 0))
+    out = [Phrase(g, occ) for g, occ in grams.items()]
     doc.__dict__[key] = out
     return out
 

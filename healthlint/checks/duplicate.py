@@ -62,7 +62,7 @@ class Duplicate(Check):
             yield from self._title(doc)
             return
         k = self.p["shingle"]
-        seen: list[tuple[object, str, list[str]]] = []
+        seen: list[tuple[object, str, list[str], set[int]]] = []
         index: dict[tuple[str, int], list[int]] = {}
         for b in doc.body:
             ws = words(b.text)
@@ -77,11 +77,11 @@ class Duplicate(Check):
             lead_in = b.text.rstrip().endswith(":")  # "Treatment of stage II … may include:": exact only
             candidates = sorted({i for h in sh for i in index.get((kind, h), ())})
             for i in candidates:
-                first, first_norm, first_ws = seen[i]
+                first, first_norm, first_ws, first_sh = seen[i]
                 contain = kind == "text" and len(ws) >= 20 and len(b.sentences) >= 2
                 if norm == first_norm:
                     sim = 1.0
-                elif lead_in:
+                elif lead_in or not self._plausible(sh, first_sh, contain):
                     continue
                 else:
                     sim = self._similarity(ws, first_ws, contain)
@@ -94,15 +94,26 @@ class Duplicate(Check):
             else:
                 for h in sh:
                     index.setdefault((kind, h), []).append(len(seen))
-                seen.append((b, norm, ws))
+                seen.append((b, norm, ws, sh))
+
+    def _plausible(self, a: set[int], b: set[int], contain: bool) -> bool:
+        """Cheap shingle-set test before difflib: two word sequences with a similarity ratio of
+        0.5 or more share a good part of their 3-shingles (one changed word alters at most three)."""
+        inter = len(a & b)
+        if contain and inter >= 0.5 * len(a):
+            return True
+        return inter >= 0.3 * min(len(a), len(b)) and inter / (len(a) + len(b) - inter) >= 0.2
 
     def _similarity(self, later: list[str], first: list[str], contain: bool) -> float:
         """difflib ratio, or the share of the later block found in the first (containment)."""
         sm = SequenceMatcher(None, later, first, autojunk=False)
-        for tag, i1, i2, j1, j2 in sm.get_opcodes():
-            if tag != "equal" and any(_DISTINGUISHING.match(w) for w in later[i1:i2] + first[j1:j2]):
+        blocks = sm.get_matching_blocks()
+        i = j = 0
+        for m in blocks:  # the edits are the gaps between matching blocks
+            if any(_DISTINGUISHING.match(w) for w in later[i : m.a] + first[j : m.b]):
                 return 0.0
-        matched = sum(m.size for m in sm.get_matching_blocks())
+            i, j = m.a + m.size, m.b + m.size
+        matched = sum(m.size for m in blocks)
         if contain and len(later) < len(first) and matched / len(later) >= self.p["containment"]:
             return matched / len(later)
         return 2.0 * matched / (len(later) + len(first))

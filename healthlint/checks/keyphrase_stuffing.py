@@ -53,6 +53,7 @@ class KeyphraseStuffing(Check):
 
     def setup(self) -> None:
         self.places = place_names(self.config.places)
+        self._place_cache: dict[tuple[str, ...], bool] = {}
 
     def is_marked(self, phrase: Phrase) -> bool:
         return self._title_case(phrase) or self._has_place(phrase)
@@ -66,7 +67,14 @@ class KeyphraseStuffing(Check):
         return self._has_place(phrase) or (self._title_case(phrase) and bool(set(phrase.words) & BUSINESS_WORDS))
 
     def _has_place(self, phrase: Phrase) -> bool:
-        ws = phrase.words
+        cached = self._place_cache.get(phrase.words)
+        if cached is None:
+            if len(self._place_cache) > 50_000:  # bounded across a long run
+                self._place_cache.clear()
+            cached = self._place_cache[phrase.words] = self._find_place(phrase.words)
+        return cached
+
+    def _find_place(self, ws: tuple[str, ...]) -> bool:
         for n in (1, 2, 3):
             for i in range(len(ws) - n + 1):
                 if " ".join(ws[i : i + n]) in self.places:
@@ -78,13 +86,18 @@ class KeyphraseStuffing(Check):
         if words < self.p["min_words"]:
             return
         min_count = self.p["min_count"] if self.scope == "document" else self.p["max_per_paragraph"] + 1
-        candidates = repeated_phrases(doc, self.p["min_n"], self.p["max_n"], min_count)
+        # All stuffing rules share one candidate set (counted at 3 or more), filtered here.
+        candidates = repeated_phrases(doc, self.p["min_n"], self.p["max_n"], min(min_count, 3))
+        if min_count > 3:
+            candidates = [ph for ph in candidates if ph.count >= min_count]
         if self.scope == "paragraph":
             yield from self._paragraphs(select([ph for ph in candidates if self._is_business(ph)], words))
             return
         title = set(norm_words(doc.title or ""))
         # Judge every candidate against its own limit first, then keep the densest of overlapping
         # stuffed phrases: a frame around a keyphrase ("Visit … today") must not hide it.
+        floor = min(self.p["max_density"], self.p["plain_max_density"], self.p["topic_max_density"])
+        candidates = [ph for ph in candidates if yoast_density(ph.count, words, ph.content_words) > floor]
         stuffed = [(ph, self._limit(ph, title)) for ph in candidates]
         stuffed = [(ph, lim) for ph, lim in stuffed if yoast_density(ph.count, words, ph.content_words) > lim]
         limits = {id(ph): lim for ph, lim in stuffed}

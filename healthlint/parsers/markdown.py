@@ -151,7 +151,11 @@ def _inline_text(tok: Any, body: str, starts: list[int], meta: Metadata) -> tupl
             builder.add_aligned(content, [here] * len(content))
             continue
         idxs, cursor = found
-        builder.add_aligned(content, [raw_sources[i] for i in idxs])
+        first_src, last_src = raw_sources[idxs[0]], raw_sources[idxs[-1]]
+        if idxs[-1] - idxs[0] == len(content) - 1 and last_src - first_src == len(content) - 1:
+            builder.add(content, first_src)  # found verbatim on one line: one contiguous piece
+        else:
+            builder.add_aligned(content, [raw_sources[i] for i in idxs])
     if builder.empty:
         return None
     text, offsets = builder.build()
