@@ -36,6 +36,8 @@ KINDS = {
     "place-list": "healthlint.checks.place_list",
     "keyword-chain": "healthlint.checks.keyword_chain",
     "meta-echo": "healthlint.checks.meta_echo",
+    "claim": "healthlint.checks.claim",
+    "trust": "healthlint.checks.trust",
 }
 
 SCOPES = ("document", "section", "paragraph", "sentence", "heading", "title", "block", "corpus")

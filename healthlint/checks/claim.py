@@ -1,0 +1,138 @@
+"""Kind ``claim``: a health claim in a sentence, reported when nothing backs it.
+
+Each rule gives the claim phrases as ``cues`` (regular expressions: the lexicon users extend), and
+may give ``promotional_cues``: phrases of ordinary scientific exposition ("has been shown to",
+"studies show", "safe and effective") that are claims only in an article that promotes a business
+(:mod:`healthlint.promo`: the business's own voice or a call to action, plus prices, a phone number
+or hype). FTC substantiation rules govern advertising; on a neutral public-health page the same
+words are exposition.
+A sentence matching a cue is a claim unless it is not asserted: a ``negations`` pattern within the
+``negation_window`` words before the cue ("ketamine is not a cure"), a ``conditions`` pattern in the
+clause before it ("when trials show…", "to find out if it is safe and effective"), a
+``post_negations`` pattern in the words after it ("a cure that
+works for everyone has not been found"), or a sentence that opens with "No"/"None"/"There is no".
+When ``require_unsourced`` is true, a sentence whose paragraph carries a citation is fine
+(:mod:`healthlint.citations`: a web link, "(Smith et al., 2021)", a DOI or PMID, a journal and
+year, or [1]-style markers with a reference list). A ``hedges`` match ("may help", "early research
+suggests") lowers the severity to ``hedged_severity`` — unless ``hedge_exempt`` is true (hype and
+absolute safety promises stay as they are). ``requires`` (optional) is a second lexicon the sentence
+must also match (a speed promise only counts next to a promised benefit). One finding per sentence,
+quoting the phrase that triggered it. Message field: ``match``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..citations import sentence_sourced
+from ..promo import is_promotional
+from . import Check, Hit, Param, register
+
+DEFAULT_NEGATIONS = [
+    r"\bnot\b", r"\bno\b", r"\bnever\b", r"\bn[o']t\b", r"\bwithout evidence\b", r"\bno (?:evidence|proof)\b",
+    r"\bunproven\b", r"\bcannot\b", r"\bcan't\b", r"\bisn[’']t\b", r"\baren[’']t\b", r"\bdoesn[’']t\b",
+    r"\bdon[’']t\b", r"\bhasn[’']t\b", r"\bhaven[’']t\b", r"\bneither\b", r"\bnor\b", r"\bfalse(?:ly)?\b",
+    r"\bmyths?\b", r"\bclaims? (?:that|to)\b", r"\bbeware\b", r"\bimpossible\b", r"\bunlikely\b",
+    r"\bif\b", r"\bwhether\b",
+]
+# Conditions and purposes assert nothing, anywhere in the clause before the cue: "when trials show…",
+# "trials are done to find out if new treatments are safe and effective".
+DEFAULT_CONDITIONS = [
+    r"\bif\b", r"\bwhen\b", r"\bwhether\b", r"\bunless\b", r"\buntil\b", r"\bfind out\b",
+    r"\bto (?:learn|see|test|study|check|decide|determine|show)\b", r"\bonce\b",
+]
+DEFAULT_POST_NEGATIONS = [
+    r"\b(?:do|does|did)\s+not\b", r"\b(?:don[’']t|doesn[’']t|didn[’']t)\b", r"\bfail(?:s|ed)?\s+to\b",
+    r"\b(?:has|have|had)\s+(?:not|never)\s+been\b", r"\b(?:hasn[’']t|haven[’']t)\s+been\b",
+    r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:found|shown|proven|proved|established)\b", r"\bremains?\s+unproven\b",
+    r"\bis\s+(?:a\s+)?myth\b",
+]
+SENTENCE_NEGATION = re.compile(r"^(?:no|none|there\s+(?:is|are)\s+no|nothing)\b", re.I)
+DEFAULT_HEDGES = [
+    r"\bmay\b", r"\bmight\b", r"\bcould\b", r"\bpossibly\b", r"\bsuggests?\b", r"\bearly (?:research|studies|evidence)\b",
+    r"\bpreliminary\b", r"\bbeing studied\b", r"\bmore research\b", r"\bis being (?:tested|investigated)\b",
+    r"\bin some (?:people|patients|cases)\b", r"\bfor some (?:people|patients)\b",
+]
+
+
+def _compile(patterns: list) -> re.Pattern | None:
+    pats = [str(p) for p in patterns if str(p)]
+    return re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) if pats else None
+
+
+@register
+class Claim(Check):
+    kind = "claim"
+    scopes = ("sentence",)
+    params = {
+        "cues": Param(list),
+        "promotional_cues": Param(list, []),
+        "requires": Param(list, []),
+        "negations": Param(list, DEFAULT_NEGATIONS),
+        "negation_window": Param(int, 6, min=0, max=20),
+        "conditions": Param(list, DEFAULT_CONDITIONS),
+        "post_negations": Param(list, DEFAULT_POST_NEGATIONS),
+        "post_negation_window": Param(int, 8, min=0, max=30),
+        "hedges": Param(list, DEFAULT_HEDGES),
+        "hedged_severity": Param(str, "info", choices=("error", "warning", "info")),
+        "hedge_exempt": Param(bool, False),
+        "require_unsourced": Param(bool, True),
+    }
+    fields = ("match",)
+
+    @classmethod
+    def validate_params(cls, p: dict) -> dict[str, str]:
+        if not p["cues"] and not p["promotional_cues"]:
+            return {"cues": "must be a non-empty list of regular expressions"}
+        for key in ("cues", "promotional_cues", "requires", "negations", "conditions", "post_negations", "hedges"):
+            for x in p[key]:
+                try:
+                    re.compile(str(x))
+                except re.error as e:
+                    return {key: f"bad regular expression {x!r}: {e}"}
+        return {}
+
+    def setup(self) -> None:
+        self.cue = _compile(self.p["cues"])
+        self.promo_cue = _compile(list(self.p["cues"]) + list(self.p["promotional_cues"]))
+        self.requires = _compile(self.p["requires"])
+        self.negation = _compile(self.p["negations"])
+        self.post_negation = _compile(self.p["post_negations"])
+        self.condition = _compile(self.p["conditions"])
+        self.hedge = _compile(self.p["hedges"])
+
+    def _negated(self, text: str, start: int, end: int) -> bool:
+        if SENTENCE_NEGATION.match(text):
+            return True
+        if self.negation is not None and self.p["negation_window"]:
+            before = text[:start].split()[-self.p["negation_window"] :]
+            if before and self.negation.search(" ".join(before)):
+                return True
+        if self.condition is not None:
+            clause = re.split(r"[,;:()]", text[:start])[-1]
+            if self.condition.search(clause):
+                return True
+        if self.post_negation is not None and self.p["post_negation_window"]:
+            after = re.split(r"[,;:]", text[end:], maxsplit=1)[0].split()[: self.p["post_negation_window"]]
+            if after and self.post_negation.search(" ".join(after)):
+                return True
+        return False
+
+    def check(self, doc) -> Iterable[Hit]:
+        cue = self.promo_cue if self.p["promotional_cues"] and is_promotional(doc) else self.cue
+        if cue is None:
+            return
+        for s in doc.sentences:
+            text = s.text
+            m = next((m for m in cue.finditer(text) if not self._negated(text, m.start(), m.end())), None)
+            if m is None:
+                continue
+            if self.requires is not None and not self.requires.search(text):
+                continue
+            if self.p["require_unsourced"] and sentence_sourced(doc, s):
+                continue
+            severity = None
+            if not self.p["hedge_exempt"] and self.hedge is not None and self.hedge.search(text):
+                severity = self.p["hedged_severity"]
+            yield Hit(s.block, s.start, s.end, {"match": m.group()}, severity=severity)

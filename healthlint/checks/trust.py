@@ -1,0 +1,144 @@
+"""Kind ``trust``: article-level trust signals (JAMA benchmarks, disclosure, balance). One finding
+per missing signal, on the article's title.
+
+``signal`` picks what is checked; metadata is read first (front matter, HTML ``<meta>``,
+``rel="author"``, ``<time>``), then bylines and date lines in the first and last
+``edge_blocks`` blocks of the text.
+
+* ``author``: a named person. "By Dr. Maya Okafor" counts; "a medical professional at our clinic",
+  "Staff writer" or "The Clinic Team" do not (``generic_authors``).
+* ``date``: a published or updated date.
+* ``references``: any source at all — a web link, a citation, or a reference list.
+* ``disclosure``: an article that promotes its own business (:mod:`healthlint.promo`) says so
+  (``disclosure_patterns``: "Disclosure:", "sponsored", "this article was written by our clinic").
+* ``harms``: an article that promotes a treatment mentions its risks, side effects or who should
+  not have it (``harm_patterns``); denials ("no side effects", "risk-free") do not count.
+
+Message fields: ``problem``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..citations import cites_anything
+from ..promo import is_promotional, promotion_signals
+from . import Check, Hit, Param, register
+
+MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE = rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|{MONTHS}\s+\d{{4}})"
+
+
+def _compile(patterns: list) -> re.Pattern | None:
+    pats = [str(p) for p in patterns if str(p)]
+    return re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) if pats else None
+
+
+@register
+class Trust(Check):
+    kind = "trust"
+    scopes = ("document",)
+    params = {
+        "signal": Param(str, choices=("author", "date", "references", "disclosure", "harms")),
+        "edge_blocks": Param(int, 4, min=1, max=100),
+        "min_words": Param(int, 80, min=0),
+        "byline_patterns": Param(list, [
+            r"^(?:by|written by|author|authored by|reviewed by|medically reviewed by|fact[- ]checked by)\s*:?\s+(?P<name>.+)$",
+            r"\b(?:written|reviewed|posted|published|updated)?\s*by\s+(?P<name>(?:Dr\.?\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})",
+        ]),
+        "generic_authors": Param(list, [
+            r"\b(?:team|staff|editors?|editorial|admin|administrator|webmaster|writers?|contributors?|guest|marketing|content)\b",
+            r"\b(?:clinic|center|centre|practice|hospital|wellness|llc|inc)\b",
+            r"\b(?:a|our|the)\s+(?:medical|health|healthcare)\s+(?:professional|expert|provider|team)\b",
+            r"^(?:a|an|our|the)\b",
+        ]),
+        "date_patterns": Param(list, [
+            rf"\b(?:published|posted|updated|last\s+updated|last\s+reviewed|reviewed|modified|date)\b\s*(?:on)?\s*:?\s*{DATE}",
+            rf"^\s*{DATE}\s*$",
+        ]),
+        "disclosure_patterns": Param(list, [
+            r"\bdisclosures?\b", r"\bdisclaimer\b", r"\bsponsored\b", r"\badvertisement\b", r"\bpaid\s+(?:content|partnership|promotion)\b",
+            r"\baffiliate\b", r"\bconflicts?\s+of\s+interest\b", r"\bfinancial\s+interest\b",
+            r"\bthis\s+(?:article|page|post)\s+(?:was|is)\s+(?:written|produced|provided|published)\s+by\b",
+            r"\bwe\s+(?:offer|provide|sell)\s+(?:the|this|these)\s+(?:treatments?|services?|products?)\s+(?:described|discussed)\b",
+        ]),
+        "harm_patterns": Param(list, [
+            r"\bside[- ]effects?\b", r"\brisks?\b", r"\badverse\b", r"\bcomplications?\b", r"\bcontraindicat\w*",
+            r"\bnot\s+(?:be\s+)?(?:suitable|right|safe)\s+for\b", r"\bshould\s+not\s+(?:use|take|have|receive|get)\b",
+            r"\bwho\s+should\s+(?:not|avoid)\b", r"\bwarnings?\b", r"\bcaution\b", r"\bharms?\b", r"\bharmful\b",
+            r"\bdangers?\b", r"\ballergic\s+reactions?\b", r"\binteractions?\b",
+        ]),
+    }
+    fields = ("problem",)
+
+    def setup(self) -> None:
+        self.byline = [re.compile(p, re.IGNORECASE) for p in self.p["byline_patterns"]]
+        self.generic = _compile(self.p["generic_authors"])
+        self.date = _compile(self.p["date_patterns"])
+        self.disclosure = _compile(self.p["disclosure_patterns"])
+        self.harm = _compile(self.p["harm_patterns"])
+
+    def _edges(self, doc) -> list:
+        n = self.p["edge_blocks"]
+        blocks = doc.blocks
+        return blocks[:n] + [b for b in blocks[-n:] if b.index >= n]
+
+    def check(self, doc) -> Iterable[Hit]:
+        if doc.word_count < self.p["min_words"]:
+            return
+        problem = getattr(self, "_" + self.p["signal"])(doc)
+        if problem:
+            yield Hit(values={"problem": problem})
+
+    # each returns a sentence describing what is missing, or None
+    def _author(self, doc) -> str | None:
+        names = [doc.meta.author] if doc.meta.author else []
+        for b in self._edges(doc):
+            for rx in self.byline:
+                m = rx.search(b.text.strip())
+                if m:
+                    names.append(re.split(r"\s*(?:[|·•—–]|\bon\b|\bupdated\b|\bpublished\b|\d)", m.group("name"))[0])
+        if not names:
+            return "no author is named"
+        if any(self._named_person(n) for n in names):
+            return None
+        return f"the author is given as '{names[0].strip()}', not as a named person"
+
+    def _named_person(self, name: str) -> bool:
+        name = re.sub(r"\b(?:dr|prof|mr|mrs|ms|rn|md|phd|mph|np|pa|do|dds|pharmd)\b\.?", " ", name, flags=re.I)
+        name = re.sub(r"[,()]", " ", name).strip()
+        if self.generic is not None and self.generic.search(name):
+            return False
+        words = [w for w in name.split() if w[:1].isupper() and w[:1].isalpha()]
+        return len(words) >= 2
+
+    def _date(self, doc) -> str | None:
+        if doc.meta.date or doc.meta.modified:
+            return None
+        if self.date is not None and any(self.date.search(b.text) for b in self._edges(doc)):
+            return None
+        return "no publication or update date is given"
+
+    def _references(self, doc) -> str | None:
+        return None if cites_anything(doc) else "no references, sources or links to evidence are given"
+
+    def _disclosure(self, doc) -> str | None:
+        if not is_promotional(doc):
+            return None
+        if self.disclosure is not None and any(self.disclosure.search(b.text) for b in doc.blocks):
+            return None
+        signals = ", ".join(sorted(promotion_signals(doc)))
+        return f"the article promotes its own business ({signals}) without a disclosure"
+
+    def _harms(self, doc) -> str | None:
+        if not (is_promotional(doc) or "hype" in promotion_signals(doc)):
+            return None
+        for b in doc.body:
+            for m in self.harm.finditer(b.text) if self.harm is not None else ():
+                before = b.text[max(0, m.start() - 25) : m.start()].lower()
+                after = b.text[m.end() : m.end() + 6].lower()
+                if re.search(r"\b(?:no|without|zero|free\s+of|minimal|any)\s+(?:\w+\s+){0,2}$", before) or after.startswith("-free"):
+                    continue  # a denial ("no side effects", "risk-free") is not a discussion of harms
+                return None
+        return "the article promotes a treatment but never mentions its risks, side effects or who should not have it"
