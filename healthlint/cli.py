@@ -38,6 +38,9 @@ def write_atomic(path: str, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report gets the usual permissions
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -55,8 +58,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Report format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]), default="text",
+              show_default=True, help="Report format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--select", help="Only these rule codes or prefixes (comma-separated), e.g. HL1,HL401.")
 @click.option("--ignore", help="Skip these rule codes or prefixes (comma-separated).")
@@ -68,12 +71,23 @@ def main() -> None:
 @click.option("--audience", type=click.Choice(["patient", "professional"]), default=None,
               help="Reading-level targets to apply [default: patient, or the config's].")
 @click.option("--stdin-filename", default=None, help="Name (and so format) for an article read from '-'.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of each finding.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
+              help="Report only findings that are not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False),
+              help="Record the current findings in this baseline file (and exit 0).")
+@click.option("--warn-unused-suppressions", is_flag=True,
+              help="Report healthlint-disable comments that silence nothing (HL004).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr [default: on for text output to a terminal with many files].")
 def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | None, ignore: str | None,
           config_file: str | None, fail_on: str | None, exit_zero: bool, audience: str | None,
-          stdin_filename: str | None) -> None:
+          stdin_filename: str | None, statistics: bool, baseline_file: str | None,
+          write_baseline_file: str | None, warn_unused_suppressions: bool, progress: bool | None) -> None:
     """Lint articles (.md, .markdown, .html, .htm, .txt) in PATHS; '-' reads standard input."""
+    from . import baseline as baseline_mod
     from . import config as config_mod
-    from .engine import Linter
+    from .engine import Linter, iter_files
     from .report import render
     from .yamlutil import ConfigError
 
@@ -85,12 +99,37 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
         cfg = config_mod.load(config_file, path_list)
         if audience:
             cfg.audience = audience
-        linter = Linter(cfg, select=_codes(select), ignore=_codes(ignore))
+        if warn_unused_suppressions:
+            cfg.extend_select = [*cfg.extend_select, "HL004"]
+        selected = _codes(select)
+        if selected is not None and warn_unused_suppressions:
+            selected.append("HL004")
+        linter = Linter(cfg, select=selected, ignore=_codes(ignore), keep_source=(fmt == "html"))
+        known = baseline_mod.load(baseline_file) if baseline_file else None
     except ConfigError as e:
         _fail(str(e))
-    report = linter.lint_paths(path_list, stdin_filename=stdin_filename)
+    files = list(iter_files(path_list, cfg))
+    show = progress if progress is not None else (
+        fmt == "text" and output is None and len(files) >= 20 and sys.stderr.isatty())
+    if show:
+        with click.progressbar(length=len(files), label="Linting", file=sys.stderr) as bar:
+            report = linter.lint_files(files, stdin_filename=stdin_filename, on_file=lambda: bar.update(1))
+    else:
+        report = linter.lint_files(files, stdin_filename=stdin_filename)
+    if write_baseline_file:
+        try:
+            write_atomic(write_baseline_file, baseline_mod.dumps(report))
+        except OSError as e:
+            _fail(f"{write_baseline_file}: cannot write baseline: {e.strerror or e}")
+        click.echo(f"Wrote {len(report.findings)} findings to {write_baseline_file}.", err=True)
+        sys.exit(EXIT_OK)
+    if known is not None:
+        baseline_mod.apply(report, known)
     color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    text = render(report, fmt, color=color)
+    if statistics:
+        text = statistics_text(report, fmt)
+    else:
+        text = render(report, fmt, color=color, rules=[a.rule for a in linter.ruleset.active])
     if output:
         try:
             write_atomic(output, text)
@@ -102,6 +141,23 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
     if not exit_zero and report.count_at_or_above(level):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def statistics_text(report: Any, fmt: str) -> str:
+    """Findings per rule, most frequent first (like ruff --statistics)."""
+    import json
+
+    counts: dict[tuple[str, str, str], int] = {}
+    for f in report.findings:
+        key = (f.rule, f.name, f.severity)
+        counts[key] = counts.get(key, 0) + 1
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    if fmt == "json":
+        return json.dumps([{"rule": r, "name": n, "severity": s, "count": c} for (r, n, s), c in rows], indent=2) + "\n"
+    width = max((len(str(c)) for _, c in rows), default=1)
+    lines = [f"{c:>{width}}  {r}  [{s}] {n}" for (r, n, s), c in rows]
+    lines.append(f"{sum(counts.values())} findings in {len(report.files)} files.")
+    return "\n".join(lines) + "\n"
 
 
 @main.command("rules")

@@ -19,7 +19,8 @@ from typing import Any, Iterable, Iterator
 from .checks import Check, Hit
 from .config import Config
 from .document import Document
-from .findings import SEVERITY_RANK, FileResult, Finding, score
+from .findings import SEVERITY_RANK, FileResult, Finding, fingerprint_base, number_fingerprints, score
+from . import suppress
 from .parsers import EXTENSIONS, InputError, parse_bytes, parse_text
 from .rules import Rule, builtin_rules_dir, check_unique, load_rule_folder, validate_params
 from .yamlutil import ConfigError
@@ -110,10 +111,12 @@ class Report:
 
 class Linter:
     def __init__(self, config: Config | None = None, select: list[str] | None = None,
-                 ignore: list[str] | None = None):
+                 ignore: list[str] | None = None, keep_source: bool = False):
         self.config = config or Config()
         self.ruleset = build_ruleset(self.config, select, ignore)
         self._input_rules = [a for a in self.ruleset.active if a.rule.check == "input"]
+        self._unused_rule = next((a for a in self._input_rules if a.check.p.get("event") == "unused-suppression"), None)
+        self.keep_source = keep_source
 
     # --- one document -----------------------------------------------------------------------
     def lint_document(self, doc: Document) -> FileResult:
@@ -128,11 +131,13 @@ class Linter:
                 continue
             for hit in active.check.check(doc):
                 findings.append(self._finding(active, doc, hit))
-        findings = self._filter(doc.path, findings)
+        sup = suppress.parse(doc.source)
+        findings = sup.filter(self._filter(doc.path, findings)) if sup.directives else self._filter(doc.path, findings)
         findings.sort(key=Finding.sort_key)
         return FileResult(
             path=doc.path, words=doc.word_count, score=score(findings),
             readability=readability(doc), findings=findings, records=records,
+            suppressions=sup if sup.directives else None, source=doc.source if self.keep_source else None,
         )
 
     def lint_bytes(self, data: bytes, path: str, fmt: str | None = None) -> FileResult:
@@ -166,7 +171,7 @@ class Linter:
         for active in self._input_rules:
             if active.check.p.get("event") == "unreadable":
                 hit = Hit(values={"reason": reason})
-                findings.append(self._finding(active, None, hit))
+                findings.append(self._finding(active, None, hit, anchor_text=reason))
         findings = self._filter(path, findings)
         return FileResult(path=path, words=0, score=score(findings), findings=findings)
 
@@ -189,20 +194,45 @@ class Linter:
                         rule=code, name=active.rule.name, category=active.rule.category,
                         severity=active.severity, line=h.line, column=h.column, end_line=h.end_line,
                         end_column=h.end_column, message=active.rule.format_message(values),
+                        fingerprint=fingerprint_base(code, str(h.values.get("text", h.line))),
                     ))
                 changed.add(path)
         for path in changed:
             fr = by_path[path]
             fr.findings = self._filter(path, fr.findings)
+            if fr.suppressions is not None:
+                fr.findings = fr.suppressions.filter(fr.findings)
+        for r in results:
+            if r.suppressions is not None and self._unused_rule is not None:
+                for d in r.suppressions.unused():
+                    r.findings.append(Finding(
+                        rule=self._unused_rule.rule.code, name=self._unused_rule.rule.name,
+                        category=self._unused_rule.rule.category, severity=self._unused_rule.severity,
+                        line=d.line, column=d.column, end_line=d.end_line, end_column=d.column,
+                        message=self._unused_rule.rule.format_message({"reason": f"'{d.text}' silences nothing"}),
+                        fingerprint=fingerprint_base(self._unused_rule.rule.code, d.text),
+                    ))
+                changed.add(r.path)
+        for path in changed:
+            fr = by_path[path]
             fr.findings.sort(key=Finding.sort_key)
             fr.score = score(fr.findings)
         for r in results:
+            r.findings = number_fingerprints(r.findings)
             r.records = {}
+            r.suppressions = None
 
     def lint_paths(self, paths: list[str], stdin_filename: str | None = None) -> Report:
+        return self.lint_files(iter_files(paths, self.config), stdin_filename=stdin_filename)
+
+    def lint_files(self, files: Iterable[str], stdin_filename: str | None = None,
+                   on_file: Any = None) -> Report:
+        """Lint the given files (no folder walking) as one run; ``on_file`` is called after each."""
         report = Report()
-        for path in iter_files(paths, self.config):
+        for path in files:
             report.files.append(self.lint_file(path, stdin_filename))
+            if on_file is not None:
+                on_file()
         self.finish(report.files)
         report.files.sort(key=lambda fr: fr.path)
         return report
@@ -220,10 +250,11 @@ class Linter:
         return report
 
     # --- helpers --------------------------------------------------------------------------
-    def _finding(self, active: ActiveRule, doc: Document | None, hit: Hit) -> Finding:
+    def _finding(self, active: ActiveRule, doc: Document | None, hit: Hit, anchor_text: str = "") -> Finding:
         rule = active.rule
         if doc is None:
             line, col, end_line, end_col = 1, 1, 1, 1
+            text = anchor_text
         else:
             if hit.block is not None:
                 s, e = hit.block.source_span(hit.start, hit.end)
@@ -235,12 +266,15 @@ class Linter:
                 s, e = 0, 0
             line, col = doc.position(s)
             end_line, end_col = doc.position(max(e, s))
+            # What the finding points at: its span, or for whole-document findings the rule alone.
+            text = doc.source[s:e] if (hit.block is not None or hit.source_span is not None) else "document"
         values = dict(active.check.p)
         values.update(hit.values)
         return Finding(
             rule=rule.code, name=rule.name, category=rule.category,
             severity=hit.severity or active.severity, line=line, column=col,
             end_line=end_line, end_column=end_col, message=rule.format_message(values),
+            fingerprint=fingerprint_base(rule.code, text),
         )
 
     def _filter(self, path: str, findings: list[Finding]) -> list[Finding]:

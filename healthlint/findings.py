@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
@@ -21,6 +23,9 @@ class Finding:
     end_line: int
     end_column: int
     message: str
+    # Stable across runs and edits elsewhere in the file: rule + the text it points at (+ an index
+    # among identical ones). Not part of the JSON report; used by SARIF and baselines.
+    fingerprint: str = field(default="", compare=False)
 
     def sort_key(self) -> tuple:
         return (self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
@@ -48,6 +53,8 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     # Corpus checks' per-document records (rule code -> record); not part of any report.
     records: dict[str, Any] = field(default_factory=dict, repr=False)
+    suppressions: Any = field(default=None, repr=False)  # the file's healthlint-disable comments
+    source: str | None = field(default=None, repr=False)  # kept only for the HTML report
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -71,3 +78,20 @@ def score(findings: list[Finding]) -> int:
         per_rule[f.rule] = per_rule.get(f.rule, 0) + SCORE_COST[f.severity]
     penalty = sum(min(SCORE_RULE_CAP, v) for v in per_rule.values())
     return max(0, 100 - penalty)
+
+
+def fingerprint_base(rule: str, text: str) -> str:
+    """Hash of the rule and the normalised text a finding points at (not its line or message)."""
+    norm = re.sub(r"\s+", " ", text).strip().lower()[:300]
+    return hashlib.sha256(f"{rule}\x00{norm}".encode("utf-8")).hexdigest()[:20]
+
+
+def number_fingerprints(findings: list[Finding]) -> list[Finding]:
+    """Append an occurrence index so identical texts with the same rule stay distinct."""
+    seen: dict[str, int] = {}
+    out = []
+    for f in findings:
+        n = seen.get(f.fingerprint, 0)
+        seen[f.fingerprint] = n + 1
+        out.append(replace(f, fingerprint=f"{f.fingerprint}:{n}"))
+    return out

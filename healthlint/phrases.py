@@ -87,15 +87,17 @@ class Phrase:
 
     @property
     def mixed_case(self) -> bool:
-        """Written with both capitalised and lower-case content words in the middle of sentences
-        ("Sunrise Wellness Clinic today"): a frame around a name rather than a keyphrase."""
+        """Written, in most of its mid-sentence uses, with both capitalised and lower-case content
+        words ("Sunrise Wellness Clinic today"): a frame around a name rather than a keyphrase."""
+        mixed = total = 0
         for o in self.occurrences:
             if o.sentence_start:
                 continue
             ws = [w for w in o.block.text[o.start : o.end].split() if w.lower() not in FUNCTION_WORDS and w[:1].isalpha()]
             caps = sum(1 for w in ws if w[:1].isupper())
-            return 0 < caps < len(ws)
-        return False
+            total += 1
+            mixed += 0 < caps < len(ws)
+        return total > 0 and mixed > total / 2
 
 
 def yoast_density(count: int, words: int, content_words: int) -> float:

@@ -12,7 +12,8 @@ RULES = load_all_rules(Config())
 
 def _linter(rule, example) -> Linter:
     cfg = from_mapping(example.params or None, None, None, Config().root)
-    return Linter(cfg, select=[rule.code])
+    # The rule itself, plus any rules the example's config adds to run beside it.
+    return Linter(cfg, select=[rule.code, *cfg.extend_select])
 
 
 def _lint_all(rule, examples):

@@ -53,7 +53,7 @@ class CrossDuplicate(Check):
             s, e = b.source_span()
             line, col = doc.position(s)
             end_line, end_col = doc.position(e)
-            out.append((line, col, end_line, end_col, sketch(sh, size)))
+            out.append((line, col, end_line, end_col, sketch(sh, size), " ".join(ws[:40])))
         return out
 
     def finish(self, records: list[tuple[str, Any]]) -> dict[str, list[CorpusHit]]:
@@ -108,11 +108,12 @@ class CrossDuplicate(Check):
             if len(files) < 2:
                 continue
             for i in members:
-                fi, (line, col, end_line, end_col, _) = paras[i]
+                fi, (line, col, end_line, end_col, _, text) = paras[i]
                 others = [j for j in members if paras[j][0] != fi]
                 j = min(others, key=lambda j: (paths[paras[j][0]], paras[j][1][0]))
                 hits.setdefault(paths[fi], []).append(CorpusHit(line, col, end_line, end_col, {
                     "other_path": paths[paras[j][0]], "other_line": paras[j][1][0],
                     "others": len({paras[x][0] for x in others}), "similarity": round(100 * best[i]),
+                    "text": text,
                 }))
         return hits

@@ -2,7 +2,8 @@
 
 ``event: unreadable`` is raised by the engine when a file cannot be read or decoded (binary data,
 permission denied); ``decoding`` and ``front-matter`` come from the parser's notes on a file it
-could still lint. Message field: ``reason``.
+could still lint; ``unused-suppression`` is raised by the engine for a ``healthlint-disable``
+comment that silenced nothing. Message field: ``reason``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ NOTE_EVENTS = {"decoding": "decoded as", "front-matter": "front matter"}
 class Input(Check):
     kind = "input"
     scopes = ("document",)
-    params = {"event": Param(str, choices=("unreadable", "decoding", "front-matter"))}
+    params = {"event": Param(str, choices=("unreadable", "decoding", "front-matter", "unused-suppression"))}
     fields = ("reason",)
 
     def check(self, doc) -> Iterable[Hit]:

@@ -14,6 +14,7 @@ import re
 from ..document import Block, Document, Metadata, OffsetMap
 from .builder import TextBuilder
 
+_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[-*•+]|\d{1,3}[.)])\s+")
 _ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _TERMINAL = tuple(".!?…\"'”’)")
@@ -71,6 +72,8 @@ def parse(text: str, path: str) -> Document:
     groups: list[list[tuple[int, str]]] = []
     cur: list[tuple[int, str]] = []
     for pos, line in lines:
+        if _COMMENT_LINE.match(line):  # healthlint-disable comments and other HTML comments
+            continue
         if line.strip():
             cur.append((pos, line))
         elif cur:

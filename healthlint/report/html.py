@@ -1,0 +1,153 @@
+"""A single self-contained HTML page for editors (``--format html --output report.html``).
+
+A summary table of all articles (sortable by clicking a column; score first), then per article
+its score, readability figures and its text line by line, each finding's span marked in place
+(``<mark>``) with the finding's message beside the line where it starts. No external files,
+scripts or fonts: the page works offline and can be attached to a ticket.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from .. import __version__
+
+CSS = """
+body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
+header{background:#1f3a5f;color:#fff;padding:16px 24px}header h1{margin:0;font-size:20px}
+main{padding:16px 24px;max-width:1400px}
+table.summary{border-collapse:collapse;background:#fff;width:100%;margin-bottom:24px}
+table.summary th,table.summary td{border:1px solid #d8dde6;padding:6px 10px;text-align:left}
+table.summary th{cursor:pointer;background:#eef1f6;user-select:none}table.summary th:after{content:" \\2195";color:#889}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+.score{font-weight:700}.good{color:#1a7f37}.fair{color:#9a6700}.poor{color:#cf222e}
+section.article{background:#fff;border:1px solid #d8dde6;margin:0 0 24px;padding:12px 16px}
+section.article h2{font-size:17px;margin:0 0 4px;word-break:break-all}
+.meta{color:#57606a;margin-bottom:8px}
+ul.docfindings{margin:4px 0 10px;padding-left:20px}
+table.src{border-collapse:collapse;width:100%;font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+table.src td{vertical-align:top;padding:0 8px}
+td.ln{color:#8c959f;text-align:right;user-select:none;width:1%;white-space:nowrap}
+td.code{white-space:pre-wrap;word-break:break-word;width:60%}
+td.msgs{font-family:system-ui,sans-serif;font-size:12.5px;width:39%}
+mark{border-radius:2px;padding:0 1px}
+mark.error{background:#ffd7d5}mark.warning{background:#fff1b8}mark.info{background:#dbeafe}
+.msg{margin:0 0 3px}.msg b{font-family:ui-monospace,monospace}
+summary{cursor:pointer;color:#57606a;margin-bottom:6px}
+.sev-error{color:#cf222e}.sev-warning{color:#9a6700}.sev-info{color:#0969da}
+"""
+
+JS = """
+document.querySelectorAll('table.summary th').forEach(function(th, col){
+  th.addEventListener('click', function(){
+    var tbody = th.closest('table').tBodies[0];
+    var rows = Array.from(tbody.rows);
+    var asc = th.dataset.dir !== 'asc'; th.dataset.dir = asc ? 'asc' : 'desc';
+    rows.sort(function(a, b){
+      var x = a.cells[col].dataset.v, y = b.cells[col].dataset.v;
+      var nx = parseFloat(x), ny = parseFloat(y);
+      var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
+      return asc ? c : -c;
+    });
+    rows.forEach(function(r){ tbody.appendChild(r); });
+  });
+});
+"""
+
+RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+def _score_class(score: int) -> str:
+    return "good" if score >= 80 else "fair" if score >= 50 else "poor"
+
+
+def _lines(source: str) -> list[str]:
+    return re.split(r"\r\n|\r|\n", source)
+
+
+def _mark_line(text: str, spans: list[tuple[int, int, str, str]]) -> str:
+    """Escape one line and wrap the covered columns in <mark>; spans are (start, end, severity, title)
+    with 0-based, end-exclusive columns."""
+    if not spans:
+        return html.escape(text)
+    cuts = sorted({0, len(text), *[max(0, min(len(text), s)) for s, _, _, _ in spans],
+                   *[max(0, min(len(text), e)) for _, e, _, _ in spans]})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        if a == b:
+            continue
+        seg = html.escape(text[a:b])
+        cover = [sp for sp in spans if sp[0] < b and sp[1] > a]
+        if cover:
+            sev = max(cover, key=lambda sp: RANK[sp[2]])[2]
+            title = html.escape(" | ".join(sp[3] for sp in cover), quote=True)
+            out.append(f'<mark class="{sev}" title="{title}">{seg}</mark>')
+        else:
+            out.append(seg)
+    return "".join(out)
+
+
+def _article(fr: Any, n: int) -> str:
+    r = fr.readability
+    meta = (f'<span class="score {_score_class(fr.score)}">score {fr.score}</span> · {fr.words} words'
+            + (f' · Flesch Reading Ease {r["flesch_reading_ease"]} · Flesch-Kincaid grade {r["flesch_kincaid_grade"]}' if r else "")
+            + f" · {len(fr.findings)} finding{'s' if len(fr.findings) != 1 else ''}")
+    opened = " open" if fr.findings else ""  # clean articles start folded
+    parts = [f'<section class="article" id="a{n}"><h2>{html.escape(fr.path)}</h2><div class="meta">{meta}</div><details{opened}><summary>article text</summary>']
+    if fr.source is None:
+        items = "".join(f'<li class="sev-{f.severity}"><b>{f.rule}</b> {html.escape(f.message)}</li>' for f in fr.findings)
+        parts.append(f'<ul class="docfindings">{items}</ul></details></section>')
+        return "".join(parts)
+    lines = _lines(fr.source)
+    spans: dict[int, list[tuple[int, int, str, str]]] = {}
+    notes: dict[int, list[Any]] = {}
+    for f in fr.findings:
+        notes.setdefault(f.line, []).append(f)
+        if (f.end_line, f.end_column) <= (f.line, f.column):
+            continue
+        title = f"{f.rule} {f.message}"
+        for ln in range(f.line, min(f.end_line, len(lines)) + 1):
+            start = f.column - 1 if ln == f.line else 0
+            end = f.end_column - 1 if ln == f.end_line else len(lines[ln - 1])
+            spans.setdefault(ln, []).append((start, end, f.severity, title))
+    rows = []
+    for i, text in enumerate(lines, 1):
+        msgs = "".join(
+            f'<div class="msg sev-{f.severity}"><b>{f.rule}</b> [{f.severity}] {html.escape(f.message)}</div>'
+            for f in notes.get(i, [])
+        )
+        rows.append(f'<tr><td class="ln">{i}</td><td class="code">{_mark_line(text, spans.get(i, []))}</td><td class="msgs">{msgs}</td></tr>')
+    parts.append('<table class="src">' + "".join(rows) + "</table></details></section>")
+    return "".join(parts)
+
+
+def render(report: Any, **_: Any) -> str:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for f in report.findings:
+        counts[f.severity] += 1
+    summary_rows = []
+    for n, fr in enumerate(report.files):
+        r = fr.readability
+        fk = r.get("flesch_kincaid_grade", "") if r else ""
+        fre = r.get("flesch_reading_ease", "") if r else ""
+        summary_rows.append(
+            f'<tr><td data-v="{html.escape(fr.path, quote=True)}"><a href="#a{n}">{html.escape(fr.path)}</a></td>'
+            f'<td class="num score {_score_class(fr.score)}" data-v="{fr.score}">{fr.score}</td>'
+            f'<td class="num" data-v="{len(fr.findings)}">{len(fr.findings)}</td>'
+            f'<td class="num" data-v="{fr.words}">{fr.words}</td>'
+            f'<td class="num" data-v="{fk}">{fk}</td><td class="num" data-v="{fre}">{fre}</td></tr>'
+        )
+    total = sum(counts.values())
+    head = (f"<header><h1>healthlint report</h1><div>{len(report.files)} articles · {total} findings "
+            f"({counts['error']} errors, {counts['warning']} warnings, {counts['info']} info) · healthlint {__version__}</div></header>")
+    summary = ('<table class="summary" id="summary"><thead><tr><th>Article</th><th>Score</th><th>Findings</th><th>Words</th>'
+               "<th>FK grade</th><th>Reading ease</th></tr></thead><tbody>" + "".join(summary_rows) + "</tbody></table>")
+    articles = "".join(_article(fr, n) for n, fr in enumerate(report.files))
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        f"<title>healthlint report</title><style>{CSS}</style></head><body>{head}<main>{summary}{articles}</main>"
+        f"<script>{JS}</script></body></html>\n"
+    )

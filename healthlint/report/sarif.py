@@ -1,0 +1,86 @@
+"""SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+
+Every active rule is described (id, name, short and full description, help with rationale and
+sources, default level); every finding is a result with its region (1-based lines and columns,
+end column exclusive, counted in Unicode code points) and a ``partialFingerprints`` entry that stays
+the same when lines are added elsewhere in the file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import quote
+
+from .. import __version__
+
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact_uri(path: str) -> str:
+    if path == "-":
+        return "stdin"
+    if os.path.isabs(path):
+        return PurePath(path).as_uri()
+    return quote(PurePath(path).as_posix())
+
+
+def rule_descriptor(rule: Any) -> dict[str, Any]:
+    sources = "\n".join(f"- {s['title']}" + (f" <{s['url']}>" if s.get("url") else "") for s in rule.sources)
+    help_text = f"{rule.rationale}\n\nSources:\n{sources}"
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.description or rule.summary},
+        "help": {"text": help_text, "markdown": help_text},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"category": rule.category, "tags": [rule.category]},
+    }
+
+
+def as_dict(report: Any, rules: list | None = None) -> dict[str, Any]:
+    rules = sorted(rules or [], key=lambda r: r.code)
+    used = {f.rule for f in report.findings}
+    known = {r.code for r in rules}
+    index = {r.code: i for i, r in enumerate(rules)}
+    results = []
+    for fr in report.files:
+        for f in fr.findings:
+            region: dict[str, Any] = {"startLine": f.line, "startColumn": f.column}
+            if (f.end_line, f.end_column) > (f.line, f.column):
+                region.update(endLine=f.end_line, endColumn=f.end_column)
+            result: dict[str, Any] = {
+                "ruleId": f.rule,
+                "level": LEVELS[f.severity],
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(fr.path)},
+                    "region": region,
+                }}],
+                "partialFingerprints": {"healthlint/v1": f.fingerprint or f"{f.rule}:{f.line}:{f.column}"},
+            }
+            if f.rule in index:
+                result["ruleIndex"] = index[f.rule]
+            results.append(result)
+    missing = sorted(used - known)
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "healthlint",
+                "version": __version__,
+                "informationUri": "https://github.com/healthlint/healthlint",
+                "rules": [rule_descriptor(r) for r in rules] + [{"id": c} for c in missing],
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+
+
+def render(report: Any, rules: list | None = None, **_: Any) -> str:
+    return json.dumps(as_dict(report, rules), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,70 @@
+"""The HTML report, rendered in headless Chromium: highlights present, sortable summary, screenshot."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+from helpers import run_cli
+
+REQUIRED = os.environ.get("HEALTHLINT_REQUIRE_INTEGRATION") == "1"
+
+
+def chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    if REQUIRED:
+        pytest.fail("Chromium is not installed (HEALTHLINT_REQUIRE_INTEGRATION=1)")
+    pytest.skip("Chromium is not installed")
+
+
+def headless(browser: str, profile: Path, *args: str) -> subprocess.CompletedProcess:
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={profile}"]
+    return subprocess.run([browser, *flags, *args], capture_output=True, text=True, timeout=120)
+
+
+def test_report_renders_with_highlights(tmp_path):
+    browser = chromium()
+    out = tmp_path / "report.html"
+    proc = run_cli("check", "--format", "html", "--output", str(out), str(EXAMPLES))
+    assert proc.returncode == 1 and out.is_file()
+    page = out.read_text()
+    assert "<script src" not in page and "<link" not in page  # self-contained
+    dom = headless(browser, tmp_path / "profile", "--dump-dom", out.as_uri())
+    assert dom.returncode == 0, dom.stderr
+    html = dom.stdout
+    marks = re.findall(r'<mark class="(error|warning|info)" title="([^"]*)"', html)
+    assert len(marks) >= 30
+    assert any("HL211 Text pasted into the middle of a word" in t for _, t in marks)
+    assert any("HL401 Efficacy claim with no source" in t for _, t in marks)
+    assert "ketamine-austin.html" in html and 'class="summary"' in html
+    shot = tmp_path / "report.png"
+    done = headless(browser, tmp_path / "profile2", f"--screenshot={shot}", "--window-size=1280,2000", out.as_uri())
+    assert done.returncode == 0, done.stderr
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+
+
+def test_summary_sorts_by_score(tmp_path):
+    browser = chromium()
+    out = tmp_path / "report.html"
+    run_cli("check", "--format", "html", "--output", str(out), str(EXAMPLES))
+    # Click the Score header once (ascending) from a script appended for the test.
+    page = out.read_text().replace(
+        "</body>", "<script>document.querySelectorAll('table.summary th')[1].click();</script></body>")
+    clicked = tmp_path / "clicked.html"
+    clicked.write_text(page)
+    dom = headless(browser, tmp_path / "profile", "--dump-dom", clicked.as_uri()).stdout
+    tbody = dom.split('<table class="summary"')[1].split("</tbody>")[0]
+    scores = [int(s) for s in re.findall(r'<td class="num score \w+" data-v="(\d+)"', tbody)]
+    assert len(scores) >= 4 and scores == sorted(scores)

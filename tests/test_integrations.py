@@ -1,0 +1,188 @@
+"""Issue 6: SARIF, GitHub annotations, suppression comments, baselines, statistics, progress.
+The pre-commit and browser tests are in test_precommit.py and test_html_report.py."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from healthlint.config import Config
+from healthlint.engine import Linter
+from healthlint.report.github import escape_data, escape_property
+
+from conftest import EXAMPLES, ROOT
+from helpers import run_cli
+
+SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+
+
+def sarif_of(*args: str, cwd: Path | None = None) -> dict:
+    proc = run_cli("check", "--format", "sarif", *args, cwd=cwd)
+    assert proc.returncode in (0, 1), proc.stderr
+    return json.loads(proc.stdout)
+
+
+# --- SARIF ------------------------------------------------------------------------------------------
+
+def test_sarif_validates_against_the_official_schema():
+    if not SCHEMA.is_file():
+        pytest.skip("SARIF schema not present in ../shared/schemas")
+    jsonschema = pytest.importorskip("jsonschema")
+    data = sarif_of(str(EXAMPLES))
+    schema = json.loads(SCHEMA.read_text())
+    jsonschema.validate(data, schema)
+    run = data["runs"][0]
+    rule_ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert run["results"] and all(r["ruleId"] in rule_ids for r in run["results"])
+    for rule in run["tool"]["driver"]["rules"]:
+        assert rule["name"] and rule["shortDescription"]["text"] and rule["fullDescription"]["text"] and rule["help"]["text"]
+    for r in run["results"]:
+        assert r["level"] in ("error", "warning", "note")
+        region = r["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+        assert r["partialFingerprints"]["healthlint/v1"]
+
+
+def test_sarif_fingerprints_stable_when_lines_are_inserted(tmp_path):
+    art = tmp_path / "a.md"
+    body = "# Ketamine\n\nKetamine has been proven to be highly effective for depression.\n\nStudies show remarkable results after just one session.\n"
+    art.write_text(body)
+    before = {(r["ruleId"], r["partialFingerprints"]["healthlint/v1"]) for r in sarif_of("--select", "HL4", "a.md", cwd=tmp_path)["runs"][0]["results"]}
+    art.write_text(body.replace("# Ketamine\n", "# Ketamine\n\nA new first paragraph about clinic hours.\n\nAnd another one.\n"))
+    after_results = sarif_of("--select", "HL4", "a.md", cwd=tmp_path)["runs"][0]["results"]
+    after = {(r["ruleId"], r["partialFingerprints"]["healthlint/v1"]) for r in after_results}
+    assert before and before == after
+    assert min(r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after_results) == 7
+
+
+# --- GitHub annotations -------------------------------------------------------------------------------
+
+def test_github_annotations_format_and_escaping(tmp_path):
+    (tmp_path / "a, b: c.md").write_text("# T\n\nThis miracle cream is guaranteed to work 100% of the time.\n")
+    proc = run_cli("check", "--format", "github", "--select", "HL405", "a, b: c.md", cwd=tmp_path)
+    [line] = proc.stdout.decode().splitlines()
+    assert line.startswith("::warning file=a%2C b%3A c.md,line=3,col=1,endLine=3,endColumn=")
+    assert ",title=HL405 hype-language::Hype word" in line
+    assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
+    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+
+
+# --- suppression comments -------------------------------------------------------------------------------
+
+CLAIM = "This pill has been proven to be highly effective for insomnia."
+HYPE = "This miracle pill is guaranteed to work."
+
+
+def codes_at(text: str, fmt: str = "markdown", select=("HL401", "HL405"), extra=()) -> list[tuple[int, str]]:
+    cfg = Config()
+    report = Linter(cfg, select=[*select, *extra]).lint_sources([(f"t.{'html' if fmt == 'html' else 'md'}", text, fmt)])
+    return [(f.line, f.rule) for f in report.findings]
+
+
+def test_disable_enable_block_for_one_code():
+    text = f"# S\n\n<!-- healthlint-disable HL401 -->\n{CLAIM} {HYPE}\n<!-- healthlint-enable HL401 -->\n\n{CLAIM}\n"
+    assert codes_at(text) == [(4, "HL405"), (7, "HL401")]
+
+
+def test_disable_next_line_only_that_line():
+    text = f"# S\n\n<!-- healthlint-disable-next-line HL401 -->\n{CLAIM}\n\n{CLAIM}\n"
+    assert codes_at(text) == [(6, "HL401")]
+
+
+def test_disable_without_codes_silences_everything_until_enable():
+    text = f"# S\n\n<!-- healthlint-disable -->\n{CLAIM} {HYPE}\n<!-- healthlint-enable -->\n\n{HYPE}\n"
+    assert codes_at(text) == [(7, "HL405")]
+
+
+def test_disable_file_with_prefix():
+    text = f"<!-- healthlint-disable-file HL40 -->\n# S\n\n{CLAIM} {HYPE}\n"
+    assert codes_at(text) == []
+    assert codes_at(text.replace("HL40", "HL405")) == [(4, "HL401")]
+
+
+def test_suppression_in_html():
+    text = f"<html><body><h1>S</h1>\n<!-- healthlint-disable-next-line HL405 -->\n<p>{CLAIM} {HYPE}</p>\n</body></html>\n"
+    assert codes_at(text, "html") == [(3, "HL401")]
+
+
+def test_unused_suppressions_reported_only_when_asked():
+    text = f"# S\n\n<!-- healthlint-disable-next-line HL401 -->\nNothing to see here.\n\n<!-- healthlint-disable-next-line HL405 -->\n{HYPE}\n"
+    assert codes_at(text) == []
+    assert codes_at(text, extra=["HL004"]) == [(3, "HL004")]
+
+
+def test_warn_unused_suppressions_flag(tmp_path):
+    (tmp_path / "a.md").write_text("# S\n\n<!-- healthlint-disable-next-line HL401 -->\nPlain text.\n")
+    assert run_cli("check", "a.md", cwd=tmp_path).returncode == 0
+    proc = run_cli("check", "--warn-unused-suppressions", "a.md", cwd=tmp_path)
+    assert proc.returncode == 1 and b"HL004" in proc.stdout
+
+
+# --- baseline ---------------------------------------------------------------------------------------------
+
+def test_baseline_reports_only_new_findings_after_edits(tmp_path):
+    art = tmp_path / "article.md"
+    original = (EXAMPLES / "spammy" / "ketamine-austin.html").read_text()
+    art = tmp_path / "ketamine.html"
+    art.write_text(original)
+    assert run_cli("check", "--write-baseline", "base.json", "ketamine.html", cwd=tmp_path).returncode == 0
+    base = json.loads((tmp_path / "base.json").read_text())
+    assert len(base["findings"]) > 20
+    assert run_cli("check", "--baseline", "base.json", "ketamine.html", cwd=tmp_path).returncode == 0
+    edited = original.replace(
+        "<main>", "<main>\n<p>Opening hours are nine to five.</p>\n<p>Parking is behind the building.</p>\n", 1,
+    ).replace(
+        "<p>Share this:</p>", "<p>Share this:</p>\n<p>Our nasal spray offers rapid relief from migraines.</p>", 1,
+    )
+    art.write_text(edited)
+    proc = run_cli("check", "--baseline", "base.json", "--format", "json", "--select", "HL4,HL5", "ketamine.html", cwd=tmp_path)
+    findings = json.loads(proc.stdout)["files"][0]["findings"]
+    assert [(f["rule"], "rapid relief" in f["message"]) for f in findings] == [("HL401", True)]
+
+
+def test_bad_baseline_file_exits_2(tmp_path):
+    (tmp_path / "b.json").write_text("{\"version\": 7}")
+    (tmp_path / "a.md").write_text("# A\n\nText.\n")
+    proc = run_cli("check", "--baseline", "b.json", "a.md", cwd=tmp_path)
+    assert proc.returncode == 2 and b"b.json" in proc.stderr
+
+
+# --- statistics and progress --------------------------------------------------------------------------------
+
+def test_statistics(tmp_path):
+    proc = run_cli("check", "--statistics", str(EXAMPLES / "spammy"))
+    lines = proc.stdout.decode().splitlines()
+    counts = [int(ln.split()[0]) for ln in lines[:-1]]
+    assert counts == sorted(counts, reverse=True) and sum(counts) == int(lines[-1].split()[0])
+    data = json.loads(run_cli("check", "--statistics", "--format", "json", str(EXAMPLES / "spammy")).stdout)
+    assert sum(d["count"] for d in data) == sum(counts)
+
+
+def test_progress_only_on_request_or_terminal(tmp_path):
+    for i in range(25):
+        (tmp_path / f"a{i}.md").write_text(f"# A{i}\n\nShort text number {i}.\n")
+    quiet = run_cli("check", ".", cwd=tmp_path)
+    assert b"Linting" not in quiet.stderr  # not a terminal
+    forced = run_cli("check", "--progress", "--format", "json", ".", cwd=tmp_path)
+    assert b"Linting" in forced.stderr
+    json.loads(forced.stdout)  # the report itself stays clean JSON
+
+
+# --- examples/ci ------------------------------------------------------------------------------------------
+
+def test_ci_examples_are_valid_yaml_and_use_healthlint():
+    import yaml
+
+    wf = yaml.safe_load((EXAMPLES / "ci" / "github-actions.yml").read_text())
+    steps = [s for job in wf["jobs"].values() for s in job["steps"]]
+    runs = " ".join(s.get("run", "") for s in steps)
+    assert "pip install" in runs and "healthlint check" in runs and "--format sarif" in runs
+    assert any("upload-sarif" in s.get("uses", "") for s in steps)
+    pc = yaml.safe_load((EXAMPLES / "ci" / "pre-commit-config.yaml").read_text())
+    assert pc["repos"][0]["hooks"][0]["id"] == "healthlint"
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    assert hooks[0]["id"] == "healthlint" and hooks[0]["require_serial"] is True
+    assert set(hooks[0]["types_or"]) == {"markdown", "html", "plain-text"}
