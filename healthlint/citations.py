@@ -52,9 +52,17 @@ def web_link(block: "Block") -> bool:
     return any(re.match(r"(?:https?:)?//|www\.", href.strip(), re.I) for _, _, href in block.attrs.get("links") or ())
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _text_sourced(text: str, markers_ok: bool) -> bool:
+    # Cheap literal gates first: most paragraphs hold no year, no "10." and no "PM".
+    has_year = _YEAR.search(text) is not None
     return bool(
-        AUTHOR_YEAR.search(text) or DOI.search(text) or PMID.search(text) or JOURNAL_YEAR.search(text)
+        (has_year and "(" in text and AUTHOR_YEAR.search(text))
+        or (("10." in text or "doi" in text.lower()) and DOI.search(text))
+        or ("PM" in text and PMID.search(text))
+        or (has_year and JOURNAL_YEAR.search(text))
         or (markers_ok and MARKER.search(text))
     )
 

@@ -115,18 +115,29 @@ _ABBREVIATIONS = {
 }
 # A sentence ends at . ! ? (or an ellipsis), optionally followed by closing quotes or brackets,
 # then whitespace and something that can start a sentence.
+_LAST_TOKEN = re.compile(r"([\w.]+)\.$")
 _BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 
 
-@dataclass(frozen=True)
 class Word:
-    start: int  # index into the block text
-    end: int
-    text: str
+    """A word of a block: its span in the block's text, the text, and the text in lower case."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("start", "end", "text", "lower")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+
+    def __repr__(self) -> str:
+        return f"Word({self.start}, {self.end}, {self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Word) and (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
 
 
 @dataclass
@@ -137,10 +148,16 @@ class Sentence:
     text: str
     index: int  # position within the block
 
+    @property
+    def lower(self) -> str | None:
+        """The sentence in lower case (a slice of the block's), or None if lower-casing changes length."""
+        low = self.block.lower
+        return low[self.start : self.end] if len(low) == len(self.block.text) else None
+
     @cached_property
     def words(self) -> list[Word]:
         off = self.start
-        return [Word(m.start() + off, m.end() + off, m.group()) for m in WORD_RE.finditer(self.text)]
+        return [Word(a + off, b + off, self.text[a:b]) for a, b in (m.span() for m in WORD_RE.finditer(self.text))]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -151,7 +168,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = m.end()
         if text[m.start()] == "." and m.end() - m.start() == 1:
             # "Dr. Smith", "e.g. Aspirin", "U.S. Army", initials ("J. Smith"): not a boundary.
-            before = re.search(r"([\w.]+)\.$", text[start : m.start() + 1])
+            before = _LAST_TOKEN.search(text, max(start, m.start() - 24), m.start() + 1)
             token = before.group(1).lower() if before else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
@@ -189,6 +206,11 @@ class Block:
     @cached_property
     def words(self) -> list[Word]:
         return [w for s in self.sentences for w in s.words]
+
+    @cached_property
+    def lower(self) -> str:
+        """The block's text in lower case, computed once for the checks that match lexicons."""
+        return self.text.lower()
 
     @property
     def word_count(self) -> int:

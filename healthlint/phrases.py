@@ -121,15 +121,7 @@ def repeated_phrases(doc: "Document", min_n: int = 2, max_n: int = 6, min_count:
     counts = doc.__dict__.get(("_ngram_counts", min_n, max_n))
     sentences = doc.sentences
     if counts is None:
-        counts = Counter()
-        for s in sentences:
-            lows = [w.lower for w in s.words]
-            for i, first in enumerate(lows):
-                if first in FUNCTION_WORDS or first.isdigit():
-                    continue
-                for j in range(i + min_n, min(len(lows), i + max_n) + 1):
-                    if lows[j - 1] not in FUNCTION_WORDS:
-                        counts[tuple(lows[i:j])] += 1
+        counts = _count_ngrams([[w.lower for w in s.words] for s in sentences], min_n, max_n)
         doc.__dict__[("_ngram_counts", min_n, max_n)] = counts
     key = ("_phrases", min_n, max_n, min_count)
     cached = doc.__dict__.get(key)
@@ -154,6 +146,32 @@ def repeated_phrases(doc: "Document", min_n: int = 2, max_n: int = 6, min_count:
                     grams[g].append(Occurrence(s.block, ws[i].start, ws[j - 1].end, caps, i == 0))
     out = [Phrase(g, occ) for g, occ in grams.items()]
     doc.__dict__[key] = out
+    return out
+
+
+def _count_ngrams(sentences: list[list[str]], min_n: int, max_n: int) -> Counter:
+    """Counts of the n-grams (min_n..max_n words, starting and ending with a content word) seen at
+    least twice. Apriori pruning: an n-gram can repeat only if its first n-1 words do, so only
+    positions whose prefix repeated are extended — most text is never looked at past two words."""
+    out: Counter = Counter()
+    alive = [(si, i) for si, lows in enumerate(sentences) for i, w in enumerate(lows)
+             if w not in FUNCTION_WORDS and not w.isdigit()]
+    for n in range(2, max_n + 1):
+        level: Counter = Counter()
+        keyed = []
+        for si, i in alive:
+            lows = sentences[si]
+            if i + n <= len(lows):
+                g = tuple(lows[i : i + n])
+                level[g] += 1
+                keyed.append((si, i, g))
+        alive = [(si, i) for si, i, g in keyed if level[g] >= 2]
+        if n >= min_n:
+            for g, c in level.items():
+                if c >= 2 and g[-1] not in FUNCTION_WORDS:
+                    out[g] = c
+        if not alive:
+            break
     return out
 
 

@@ -22,6 +22,11 @@ def words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
 
 
+def block_words(block) -> list[str]:
+    """The lower-cased words of a block, from the tokens the document already holds."""
+    return [w.lower.replace("’", "'") for w in block.words]
+
+
 def normalized(text: str) -> str:
     return " ".join(words(text))
 
@@ -30,6 +35,37 @@ def shingles(ws: list[str], k: int = 3) -> set[int]:
     if len(ws) < k:
         return {zlib.crc32(" ".join(ws).encode())} if ws else set()
     return {zlib.crc32(" ".join(ws[i : i + k]).encode()) for i in range(len(ws) - k + 1)}
+
+
+def local_shingles(ws: list[str], k: int = 3) -> set:
+    """Word k-shingles as tuples, for comparisons inside one process (Python's own hashing is much
+    faster than CRC-32 of joined strings, but differs between processes)."""
+    if len(ws) < k:
+        return {tuple(ws)} if ws else set()
+    return set(zip(*(ws[i:] for i in range(k))))
+
+
+_MASK = (1 << 64) - 1
+
+
+def stable_shingles(ws: list[str], k: int = 3) -> set[int]:
+    """Word k-shingles as 64-bit integers that are the same in every process and run: one CRC-32
+    per word, combined positionally (cheaper than hashing each joined shingle string)."""
+    if not ws:
+        return set()
+    hs = [zlib.crc32(w.encode()) for w in ws]
+    if len(hs) < k:
+        k = len(hs)
+    p = 0x100000001B3
+    if k == 3:
+        return {((a * p + b) * p + c) & _MASK for a, b, c in zip(hs, hs[1:], hs[2:])}
+    out = set()
+    for i in range(len(hs) - k + 1):
+        h = 0
+        for x in hs[i : i + k]:
+            h = (h * p + x) & _MASK
+        out.add(h)
+    return out
 
 
 def jaccard(a: set[int], b: set[int]) -> float:

@@ -11,6 +11,7 @@ To add a kind: write ``healthlint/checks/<name>.py`` with a :class:`Check` subcl
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
@@ -162,6 +163,51 @@ class Check:
     def validate_params(cls, params: dict[str, Any]) -> dict[str, str]:
         """Extra checks across parameters; returns {param: problem}."""
         return {}
+
+
+_ESCAPE = re.compile(r"\\.")
+
+
+class Lexicon:
+    """Case-insensitive patterns matched fast: when no pattern has an upper-case letter of its own
+    (outside escapes like \\S), they are compiled without IGNORECASE and run on the lower-cased
+    text (about three times faster in Python's engine); otherwise, or when lower-casing would change
+    the text's length, IGNORECASE on the original text. Same matches either way."""
+
+    def __init__(self, patterns: list, ignore_case: bool = True):
+        pats = [str(p) for p in patterns if str(p)]
+        source = "|".join(f"(?:{p})" for p in pats)
+        self.empty = not pats
+        self.folded = ignore_case and not any(ch.isupper() for p in pats for ch in _ESCAPE.sub("", p))
+        flags = 0 if (self.folded or not ignore_case) else re.IGNORECASE
+        self.regex = re.compile(source if pats else r"(?!x)x", flags)
+        self.ignore_case = ignore_case
+        self._caseless: re.Pattern | None = None
+
+    def _slow(self) -> re.Pattern:
+        """IGNORECASE on the original text, for the rare text whose length lower-casing changes."""
+        if self._caseless is None:
+            self._caseless = re.compile(self.regex.pattern, re.IGNORECASE)
+        return self._caseless
+
+    def _target(self, text: str, low: str | None) -> str:
+        if not self.folded:
+            return text
+        if low is None:
+            low = text.lower()
+        return low if len(low) == len(text) else text
+
+    def search(self, text: str, low: str | None = None) -> "re.Match | None":
+        target = self._target(text, low)
+        if target is text and self.folded:
+            return self._slow().search(text)
+        return self.regex.search(target)
+
+    def finditer(self, text: str, low: str | None = None):
+        target = self._target(text, low)
+        if target is text and self.folded:
+            return self._slow().finditer(text)
+        return self.regex.finditer(target)
 
 
 def units(doc: "Document", scope: str) -> Iterable[tuple["Block", int, int, list]]:

@@ -27,7 +27,7 @@ from typing import Iterable
 
 from ..citations import sentence_sourced
 from ..promo import is_promotional
-from . import Check, Hit, Param, register
+from . import Check, Hit, Lexicon, Param, register
 
 DEFAULT_NEGATIONS = [
     r"\bnot\b", r"\bno\b", r"\bnever\b", r"\bn[o']t\b", r"\bwithout evidence\b", r"\bno (?:evidence|proof)\b",
@@ -56,9 +56,9 @@ DEFAULT_HEDGES = [
 ]
 
 
-def _compile(patterns: list) -> re.Pattern | None:
-    pats = [str(p) for p in patterns if str(p)]
-    return re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) if pats else None
+def _compile(patterns: list) -> Lexicon | None:
+    lex = Lexicon(patterns)
+    return None if lex.empty else lex
 
 
 @register
@@ -123,16 +123,21 @@ class Claim(Check):
         cue = self.promo_cue if self.p["promotional_cues"] and is_promotional(doc) else self.cue
         if cue is None:
             return
+        # One scan per block first: most paragraphs hold no claim phrase at all.
+        quiet = {b.index for b in doc.body if not cue.search(b.text, b.lower)}
         for s in doc.sentences:
             text = s.text
-            m = next((m for m in cue.finditer(text) if not self._negated(text, m.start(), m.end())), None)
+            if s.block.index in quiet:
+                continue
+            low = s.lower
+            m = next((m for m in cue.finditer(text, low) if not self._negated(text, m.start(), m.end())), None)
             if m is None:
                 continue
-            if self.requires is not None and not self.requires.search(text):
+            if self.requires is not None and not self.requires.search(text, low):
                 continue
             if self.p["require_unsourced"] and sentence_sourced(doc, s):
                 continue
             severity = None
-            if not self.p["hedge_exempt"] and self.hedge is not None and self.hedge.search(text):
+            if not self.p["hedge_exempt"] and self.hedge is not None and self.hedge.search(text, low):
                 severity = self.p["hedged_severity"]
-            yield Hit(s.block, s.start, s.end, {"match": m.group()}, severity=severity)
+            yield Hit(s.block, s.start, s.end, {"match": text[m.start() : m.end()]}, severity=severity)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..textsim import jaccard, shingles, sketch, sketch_similarity, words
+from ..textsim import block_words, jaccard, sketch, sketch_similarity, stable_shingles, words
 from . import Check, CorpusHit, Param, register
 
 SMALL_BUCKET = 16  # buckets up to this size are verified pairwise; larger ones against one member
@@ -35,7 +35,7 @@ class CrossDuplicate(Check):
 
     def setup(self) -> None:
         k = self.p["shingle"]
-        self.allowed = [shingles(words(t), k) for t in self.config.allowed_duplicates]
+        self.allowed = [stable_shingles(words(t), k) for t in self.config.allowed_duplicates]
 
     def check(self, doc) -> Iterable[Any]:
         return ()
@@ -44,10 +44,10 @@ class CrossDuplicate(Check):
         out = []
         k, size = self.p["shingle"], self.p["sketch_size"]
         for b in doc.body:
-            ws = words(b.text)
+            ws = block_words(b)
             if len(ws) < self.p["min_words"]:
                 continue
-            sh = shingles(ws, k)
+            sh = stable_shingles(ws, k)
             if any(jaccard(sh, a) >= self.p["threshold"] for a in self.allowed):
                 continue
             s, e = b.source_span()

@@ -23,7 +23,7 @@ import re
 from difflib import SequenceMatcher
 from typing import Iterable
 
-from ..textsim import jaccard, normalized, shingles, words
+from ..textsim import block_words, jaccard, local_shingles, normalized, words
 from . import Check, Hit, Param, register
 
 
@@ -52,7 +52,7 @@ class Duplicate(Check):
 
     def setup(self) -> None:
         k = self.p["shingle"]
-        self.allowed = [shingles(words(t), k) for t in self.config.allowed_duplicates]
+        self.allowed = [local_shingles(words(t), k) for t in self.config.allowed_duplicates]
 
     def _is_allowed(self, sh: set[int]) -> bool:
         return any(jaccard(sh, a) >= self.p["threshold"] for a in self.allowed)
@@ -63,13 +63,13 @@ class Duplicate(Check):
             return
         k = self.p["shingle"]
         seen: list[tuple[object, str, list[str], set[int]]] = []
-        index: dict[tuple[str, int], list[int]] = {}
+        index: dict[tuple, list[int]] = {}
         for b in doc.body:
-            ws = words(b.text)
+            ws = block_words(b)
             if len(ws) < self.p["min_words"]:
                 continue
             norm = " ".join(ws)
-            sh = shingles(ws, k)
+            sh = local_shingles(ws, k)
             if self._is_allowed(sh):
                 continue
             kind = "list" if b.kind == "list_item" else "text"

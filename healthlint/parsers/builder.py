@@ -9,6 +9,7 @@ import re
 from ..document import OffsetMap
 
 _RUNS = re.compile(r"\s+|\S+")
+_NEEDS_SPLIT = re.compile(r"\s\s|[^\S ]")  # two spaces in a row, or a tab/newline/other space
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
@@ -24,6 +25,9 @@ class TextBuilder:
 
     def add(self, text: str, source_start: int) -> None:
         """Add text that stands verbatim in the source at ``source_start``."""
+        if text and not _NEEDS_SPLIT.search(text) and not text[0].isspace() and not text[-1].isspace():
+            self._put(text, source_start)  # single spaces only: the text maps one to one
+            return
         for m in _RUNS.finditer(text):
             piece = m.group()
             if piece[0].isspace():
