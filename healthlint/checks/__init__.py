@@ -203,11 +203,37 @@ class Lexicon:
             return self._slow().search(text)
         return self.regex.search(target)
 
+    def fullmatch(self, text: str, low: str | None = None) -> "re.Match | None":
+        target = self._target(text, low)
+        if target is text and self.folded:
+            return self._slow().fullmatch(text)
+        return self.regex.fullmatch(target)
+
     def finditer(self, text: str, low: str | None = None):
         target = self._target(text, low)
         if target is text and self.folded:
             return self._slow().finditer(text)
         return self.regex.finditer(target)
+
+
+def validate_patterns(p: dict, keys: tuple[str, ...], ignore_case: bool = True) -> dict[str, str]:
+    """Check regular-expression list parameters. Each list is compiled once, as the check will use
+    it (so the check's own compile is a cache hit); patterns are compiled one by one only to name
+    the bad one."""
+    for key in keys:
+        patterns = p.get(key) or []
+        if not all(isinstance(x, str) for x in patterns):
+            return {key: "must be a list of regular expressions (strings)"}
+        try:
+            Lexicon(patterns, ignore_case)
+        except re.error:
+            for x in patterns:
+                try:
+                    re.compile(x)
+                except re.error as e:
+                    return {key: f"bad regular expression {x!r}: {e}"}
+            return {key: "the patterns do not combine into one regular expression"}
+    return {}
 
 
 def units(doc: "Document", scope: str) -> Iterable[tuple["Block", int, int, list]]:

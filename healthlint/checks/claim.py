@@ -27,7 +27,7 @@ from typing import Iterable
 
 from ..citations import sentence_sourced
 from ..promo import is_promotional
-from . import Check, Hit, Lexicon, Param, register
+from . import Check, Hit, Lexicon, Param, register, validate_patterns
 
 DEFAULT_NEGATIONS = [
     r"\bnot\b", r"\bno\b", r"\bnever\b", r"\bn[o']t\b", r"\bwithout evidence\b", r"\bno (?:evidence|proof)\b",
@@ -85,17 +85,11 @@ class Claim(Check):
     def validate_params(cls, p: dict) -> dict[str, str]:
         if not p["cues"] and not p["promotional_cues"]:
             return {"cues": "must be a non-empty list of regular expressions"}
-        for key in ("cues", "promotional_cues", "requires", "negations", "conditions", "post_negations", "hedges"):
-            for x in p[key]:
-                try:
-                    re.compile(str(x))
-                except re.error as e:
-                    return {key: f"bad regular expression {x!r}: {e}"}
-        return {}
+        return validate_patterns(p, ("cues", "promotional_cues", "requires", "negations", "conditions", "post_negations", "hedges"))
 
     def setup(self) -> None:
         self.cue = _compile(self.p["cues"])
-        self.promo_cue = _compile(list(self.p["cues"]) + list(self.p["promotional_cues"]))
+        self.promo_cue = _compile(list(self.p["cues"]) + list(self.p["promotional_cues"])) if self.p["promotional_cues"] else self.cue
         self.requires = _compile(self.p["requires"])
         self.negation = _compile(self.p["negations"])
         self.post_negation = _compile(self.p["post_negations"])

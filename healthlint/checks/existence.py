@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from . import Check, Hit, Param, register
+from . import Check, Hit, Lexicon, Param, register, validate_patterns
 
 
 def opening_indexes(doc, limit: int) -> set[int]:
@@ -49,17 +49,10 @@ class Existence(Check):
     def validate_params(cls, p: dict) -> dict[str, str]:
         if not p["patterns"] or not all(isinstance(x, str) and x for x in p["patterns"]):
             return {"patterns": "must be a non-empty list of regular expressions"}
-        for x in p["patterns"]:
-            try:
-                re.compile(x)
-            except re.error as e:
-                return {"patterns": f"bad regular expression {x!r}: {e}"}
-        return {}
+        return validate_patterns(p, ("patterns",), p["ignore_case"])
 
     def setup(self) -> None:
-        flags = re.IGNORECASE if self.p["ignore_case"] else 0
-        joined = "|".join(f"(?:{x})" for x in self.p["patterns"])
-        self.regex = re.compile(joined, flags)
+        self.lexicon = Lexicon(self.p["patterns"], self.p["ignore_case"])
 
     def _units(self, doc):
         if self.scope == "sentence":
@@ -85,15 +78,16 @@ class Existence(Check):
             if region == "after-opening" and block.index <= last_opening:
                 continue
             if self.p["match"] == "full":
-                m = self.regex.fullmatch(text.strip())
+                m = self.lexicon.fullmatch(text.strip())
                 matches = [m] if m else []
                 shift = len(text) - len(text.lstrip())
             else:
-                matches = list(self.regex.finditer(text))
+                low = block.lower[offset : offset + len(text)] if len(block.lower) == len(block.text) else None
+                matches = list(self.lexicon.finditer(text, low))
                 shift = 0
             for m in matches:
                 count += 1
                 if count < self.p["min_count"]:
                     continue
                 start, end = offset + shift + m.start(), offset + shift + m.end()
-                yield Hit(block, start, end, {"match": m.group(), "count": count})
+                yield Hit(block, start, end, {"match": text[shift + m.start() : shift + m.end()], "count": count})

@@ -16,7 +16,7 @@ import re
 from typing import Iterable
 
 from ..phrases import place_names, place_pattern
-from . import Check, Hit, Param, register
+from . import Check, Hit, Param, register, validate_patterns
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
 _LIST = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME}){{2,}}(?:\s*,?\s*(?:and|or|&)\s+{_NAME})?")
@@ -39,12 +39,7 @@ class PlaceList(Check):
 
     @classmethod
     def validate_params(cls, p: dict) -> dict[str, str]:
-        for c in p["cues"]:
-            try:
-                re.compile(str(c))
-            except re.error as e:
-                return {"cues": f"bad regular expression {c!r}: {e}"}
-        return {}
+        return validate_patterns(p, ("cues",))
 
     def setup(self) -> None:
         self.names = place_names(self.config.places)
