@@ -10,6 +10,7 @@ import os
 import sys
 import tempfile
 import textwrap
+from pathlib import Path
 from typing import Any
 
 import click
@@ -80,10 +81,16 @@ def main() -> None:
               help="Report healthlint-disable comments that silence nothing (HL004).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr [default: on for text output to a terminal with many files].")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: the number of CPUs]. Output is the same for any number.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Where to keep the result cache [default: .healthlint_cache next to the config, or here].")
 def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | None, ignore: str | None,
           config_file: str | None, fail_on: str | None, exit_zero: bool, audience: str | None,
           stdin_filename: str | None, statistics: bool, baseline_file: str | None,
-          write_baseline_file: str | None, warn_unused_suppressions: bool, progress: bool | None) -> None:
+          write_baseline_file: str | None, warn_unused_suppressions: bool, progress: bool | None,
+          jobs: int | None, no_cache: bool, cache_dir: str | None) -> None:
     """Lint articles (.md, .markdown, .html, .htm, .txt) in PATHS; '-' reads standard input."""
     from . import baseline as baseline_mod
     from . import config as config_mod
@@ -109,13 +116,21 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
     except ConfigError as e:
         _fail(str(e))
     files = list(iter_files(path_list, cfg))
+    cache = None
+    if not no_cache and fmt != "html":  # the HTML report needs each article's text, which is not cached
+        from .cache import Cache, ruleset_fingerprint
+
+        folder = Path(cache_dir) if cache_dir else (Path(cfg.file).parent if cfg.file else Path.cwd()) / ".healthlint_cache"
+        cache = Cache(folder, ruleset_fingerprint(linter))
+    workers = jobs or os.cpu_count() or 1
     show = progress if progress is not None else (
         fmt == "text" and output is None and len(files) >= 20 and sys.stderr.isatty())
     if show:
         with click.progressbar(length=len(files), label="Linting", file=sys.stderr) as bar:
-            report = linter.lint_files(files, stdin_filename=stdin_filename, on_file=lambda: bar.update(1))
+            report = linter.lint_files(files, stdin_filename=stdin_filename, on_file=lambda: bar.update(1),
+                                       jobs=workers, cache=cache)
     else:
-        report = linter.lint_files(files, stdin_filename=stdin_filename)
+        report = linter.lint_files(files, stdin_filename=stdin_filename, jobs=workers, cache=cache)
     if write_baseline_file:
         try:
             write_atomic(write_baseline_file, baseline_mod.dumps(report))

@@ -10,6 +10,7 @@ readability) goes to a report in :mod:`healthlint.report`.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import os
 import sys
 from dataclasses import dataclass, field
@@ -222,20 +223,64 @@ class Linter:
             r.records = {}
             r.suppressions = None
 
-    def lint_paths(self, paths: list[str], stdin_filename: str | None = None) -> Report:
-        return self.lint_files(iter_files(paths, self.config), stdin_filename=stdin_filename)
+    def lint_paths(self, paths: list[str], stdin_filename: str | None = None, **kwargs: Any) -> Report:
+        return self.lint_files(iter_files(paths, self.config), stdin_filename=stdin_filename, **kwargs)
 
-    def lint_files(self, files: Iterable[str], stdin_filename: str | None = None,
-                   on_file: Any = None) -> Report:
-        """Lint the given files (no folder walking) as one run; ``on_file`` is called after each."""
-        report = Report()
-        for path in files:
-            report.files.append(self.lint_file(path, stdin_filename))
-            if on_file is not None:
-                on_file()
-        self.finish(report.files)
-        report.files.sort(key=lambda fr: fr.path)
-        return report
+    def lint_files(self, files: Iterable[str], stdin_filename: str | None = None, on_file: Any = None,
+                   jobs: int = 1, cache: Any = None) -> Report:
+        """Lint the given files (no folder walking) as one run.
+
+        Each file is read, hashed, looked up in the cache and, on a miss, linted — in ``jobs``
+        worker processes when there are enough files, each with its own read-only cache
+        connection; the main process only writes new cache entries. Results are sorted by path
+        before the cross-file checks run, so the report is the same for any job count and any
+        input order. ``on_file`` is called once per file.
+        """
+        files = list(files)
+        results: list[FileResult] = []
+        pool = None
+        global _WORKER_CACHE
+        try:
+            paths = [p for p in files if p != "-"]
+            for p in files:
+                if p == "-":
+                    results.append(self.lint_file(p, stdin_filename))
+                    _tick(on_file)
+            if jobs > 1 and len(paths) >= MIN_PARALLEL:
+                pool = _make_pool(self, jobs, cache)
+                done = pool.map(_process_in_worker, paths, chunksize=16)
+            else:
+                _WORKER_CACHE = cache
+                done = (self.process_path(p, cache) for p in paths)
+            for result, key, encoded in done:
+                if encoded is not None and cache is not None:
+                    cache.put_encoded(key, encoded)
+                results.append(result)
+                _tick(on_file)
+        finally:
+            if pool is not None:
+                pool.shutdown()
+            if cache is not None:
+                cache.close()
+            _WORKER_CACHE = None
+        results.sort(key=lambda fr: fr.path)
+        self.finish(results)
+        return Report(files=results)
+
+    def process_path(self, path: str, cache: Any = None) -> tuple[FileResult, str | None, str | None]:
+        """Read one file and lint it, or take its result from the cache. Returns the result, the
+        cache key and, for a fresh result, its encoded form for the cache (else None)."""
+        data, error = _read(path)
+        if error is not None:
+            return self.input_failure(path, error), None, None
+        if cache is None:
+            return self.lint_bytes(data, path), None, None
+        key = cache.key(path, data)
+        hit = cache.get(key, path)
+        if hit is not None:
+            return hit, key, None
+        result = self.lint_bytes(data, path)
+        return result, key, cache.encode(result)
 
     def lint_sources(self, items: list[tuple[str, str | bytes, str | None]]) -> Report:
         """Lint several in-memory articles as one run: (path, text or bytes, format or None)."""
@@ -245,8 +290,8 @@ class Linter:
                 report.files.append(self.lint_bytes(content, path, fmt))
             else:
                 report.files.append(self.lint_document(parse_text(content, path, fmt)))
-        self.finish(report.files)
         report.files.sort(key=lambda fr: fr.path)
+        self.finish(report.files)
         return report
 
     # --- helpers --------------------------------------------------------------------------
@@ -288,6 +333,56 @@ class Linter:
         if not ignored:
             return findings
         return [f for f in findings if not matches(f.rule, ignored)]
+
+
+MIN_PARALLEL = 48  # fewer files than this are linted in-process (no worker start-up cost)
+_WORKER_LINTER: "Linter | None" = None
+_WORKER_CACHE: Any = None
+
+
+def _tick(on_file: Any) -> None:
+    if on_file is not None:
+        on_file()
+
+
+def _read(path: str) -> tuple[bytes, None] | tuple[None, str]:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(), None
+    except OSError as e:
+        return None, f"cannot read file: {e.strerror or e}"
+
+
+def _init_worker(linter: "Linter | None", cache_spec: tuple | None) -> None:
+    global _WORKER_LINTER, _WORKER_CACHE
+    if linter is not None:  # spawn: the linter arrives pickled
+        _WORKER_LINTER = linter
+    if cache_spec is not None:
+        from .cache import Cache
+
+        _WORKER_CACHE = Cache(*cache_spec, read_only=True)  # its own connection, opened on first use
+
+
+def _process_in_worker(path: str) -> tuple[FileResult, str | None, str | None]:
+    assert _WORKER_LINTER is not None
+    return _WORKER_LINTER.process_path(path, _WORKER_CACHE)
+
+
+def _make_pool(linter: "Linter", jobs: int, cache: Any) -> Any:
+    """Worker processes. With fork (Linux) they inherit the loaded rules and modules."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _WORKER_LINTER
+    spec = (cache.folder, cache.fingerprint) if cache is not None else None
+    if cache is not None:
+        cache.flush()  # nothing pending, and no open connection is shared with the workers
+        cache.disconnect()
+    if "fork" in multiprocessing.get_all_start_methods():
+        _WORKER_LINTER = linter
+        ctx = multiprocessing.get_context("fork")
+        return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(None, spec))
+    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(linter, spec))
 
 
 def relative_posix(path: str, root: Path) -> str:
@@ -343,14 +438,33 @@ def _excluded(path: str, config: Config) -> bool:
     return any(glob_match(rel, pat) for pat in config.exclude)
 
 
+_LINTERS: dict[str, "Linter"] = {}
+
+
 def lint_text(text: str, fmt: str = "markdown", config: Config | None = None, path: str = "-") -> FileResult:
-    """Lint one article held in memory. Pure: same text, format and config give the same result."""
-    return Linter(config).lint_text(text, path, fmt)
+    """Lint one article held in memory. A pure function of (text, format, config): the same
+    arguments give the same result in any process, so it can be shipped to worker processes or a
+    cluster (Dask, Spark). The rule set built for a config is reused within a process."""
+    import pickle
+
+    key = hashlib.sha256(pickle.dumps(config)).hexdigest() if config is not None else ""
+    linter = _LINTERS.get(key)
+    if linter is None:
+        linter = _LINTERS[key] = Linter(config)
+    return linter.lint_text(text, path, fmt)
 
 
-def lint_paths(paths: list[str], config: Config | None = None, **kwargs: Any) -> Report:
-    """Lint files and folders, as ``healthlint check`` does."""
-    return Linter(config, **kwargs).lint_paths(paths)
+def lint_paths(paths: list[str], config: Config | None = None, jobs: int = 1, cache_dir: str | None = None,
+               **kwargs: Any) -> Report:
+    """Lint files and folders, as ``healthlint check`` does (``jobs`` worker processes;
+    ``cache_dir`` to keep results between runs)."""
+    linter = Linter(config, **kwargs)
+    cache = None
+    if cache_dir is not None:
+        from .cache import Cache, ruleset_fingerprint
+
+        cache = Cache(Path(cache_dir), ruleset_fingerprint(linter))
+    return linter.lint_paths(paths, jobs=jobs, cache=cache)
 
 
 __all__ = ["Linter", "Report", "lint_text", "lint_paths", "build_ruleset", "ConfigError"]

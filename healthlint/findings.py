@@ -12,7 +12,7 @@ SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 CATEGORIES = ("readability", "duplicate", "splice", "stuffing", "claim", "residue", "trust", "input")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
     name: str

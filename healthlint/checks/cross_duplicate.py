@@ -3,21 +3,34 @@ of the same run — content farms reuse paragraphs across city pages.
 
 Each document contributes, per paragraph of at least ``min_words`` words, a bottom-k MinHash sketch
 of its word shingles and the paragraph's position (:mod:`healthlint.textsim`). The run then indexes
-every sketch value once: paragraphs sharing a value are candidates, checked against the bucket's
-first member (and all members in small buckets), and joined into clusters with union-find. Work is
-linear in the number of paragraphs; no pair of files is compared wholesale. Paragraphs listed in the
+the ``index_values`` smallest values of each sketch: two paragraphs with Jaccard index J share the
+smallest shingle of their union with probability J, so near-copies share most of their few
+smallest values, while paragraphs that only share a stock phrase ("is right for you") share one.
+A pair is verified (sketch similarity, once per pair) when it shares at least ``min_shared`` indexed
+values; a bucket larger than ``LARGE_BUCKET`` (a paragraph copied into hundreds of files) is
+verified against its first member instead, which keeps that case linear. Matches are joined into
+clusters with union-find. Work is linear in the number of paragraphs; no pair of files is compared
+wholesale. Paragraphs listed in the
 config's ``allowed-duplicates`` are exempt. Every copy is reported, naming one other file and line.
 Message fields: ``other_path``, ``other_line``, ``others`` (how many other files), ``similarity``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import struct
+from array import array
 from typing import Any, Iterable
 
 from ..textsim import block_words, jaccard, sketch, sketch_similarity, stable_shingles, words
 from . import Check, CorpusHit, Param, register
 
-SMALL_BUCKET = 16  # buckets up to this size are verified pairwise; larger ones against one member
+LARGE_BUCKET = 64  # buckets larger than this are verified against their first member
+
+
+def _unpack(hexed: str) -> tuple[int, ...]:
+    raw = bytes.fromhex(hexed)
+    return struct.unpack(f">{len(raw) // 8}Q", raw)
 
 
 @register
@@ -30,6 +43,8 @@ class CrossDuplicate(Check):
         "threshold": Param(float, 0.7, min=0.2, max=1.0),
         "shingle": Param(int, 3, min=1, max=10),
         "sketch_size": Param(int, 24, min=4, max=256),
+        "index_values": Param(int, 6, min=1, max=256),
+        "min_shared": Param(int, 2, min=1, max=256),
     }
     fields = ("other_path", "other_line", "others", "similarity")
 
@@ -53,8 +68,21 @@ class CrossDuplicate(Check):
             s, e = b.source_span()
             line, col = doc.position(s)
             end_line, end_col = doc.position(e)
-            out.append((line, col, end_line, end_col, sketch(sh, size), " ".join(ws[:40])))
+            digest = hashlib.blake2b(" ".join(ws).encode(), digest_size=8).hexdigest()  # for fingerprints
+            packed = struct.pack(f">{len(sk)}Q", *sk) if (sk := sketch(sh, size)) else b""
+            out.append((line, col, end_line, end_col, packed.hex(), digest))
         return out
+
+    @staticmethod
+    def _check(a, b, paras, size, threshold, find, union, best, checked) -> None:
+        if paras[a][0] == paras[b][0] or find(a) == find(b) or (a, b) in checked:
+            return
+        checked.add((a, b))
+        sim = sketch_similarity(_unpack(paras[a][1][4]), _unpack(paras[b][1][4]), size)
+        if sim >= threshold:
+            union(a, b)
+            best[a] = max(best.get(a, 0.0), sim)
+            best[b] = max(best.get(b, 0.0), sim)
 
     def finish(self, records: list[tuple[str, Any]]) -> dict[str, list[CorpusHit]]:
         size, threshold = self.p["sketch_size"], self.p["threshold"]
@@ -76,27 +104,46 @@ class CrossDuplicate(Check):
             if ri != rj:
                 parent[max(ri, rj)] = min(ri, rj)
 
-        buckets: dict[int, list[int]] = {}
+        # The index: (value, paragraph) pairs for each paragraph's smallest sketch values, sorted in
+        # two compact arrays; a run of equal values is a bucket. (A dict of lists costs several
+        # times the memory at 100,000 articles.)
+        n_index = self.p["index_values"]
+        values = array("Q")
+        owners = array("L")
+        prefixes: list[frozenset] = []  # each paragraph's indexed values, for the shared-count filter
         for i, (_, r) in enumerate(paras):
-            for h in r[4]:
-                buckets.setdefault(h, []).append(i)
+            prefix = _unpack(r[4][: 16 * n_index])  # only the indexed prefix; full sketches on demand
+            prefixes.append(frozenset(prefix))
+            for h in prefix:
+                values.append(h)
+                owners.append(i)
+        order = sorted(range(len(values)), key=values.__getitem__)
         best: dict[int, float] = {}
-        for members in buckets.values():
-            if len(members) < 2:
-                continue
-            pairs: Iterable[tuple[int, int]]
-            if len(members) <= SMALL_BUCKET:
-                pairs = ((a, b) for n, a in enumerate(members) for b in members[n + 1 :])
-            else:
-                pairs = ((members[0], b) for b in members[1:])
-            for a, b in pairs:
-                if paras[a][0] == paras[b][0] or find(a) == find(b):
-                    continue
-                sim = sketch_similarity(paras[a][1][4], paras[b][1][4], size)
-                if sim >= threshold:
-                    union(a, b)
-                    best[a] = max(best.get(a, 0.0), sim)
-                    best[b] = max(best.get(b, 0.0), sim)
+        checked: set[tuple[int, int]] = set()
+        shared: dict[tuple[int, int], int] = {}
+        start = 0
+        while start < len(order):
+            end = start + 1
+            v = values[order[start]]
+            while end < len(order) and values[order[end]] == v:
+                end += 1
+            if end - start > LARGE_BUCKET:
+                members = [owners[k] for k in order[start:end]]
+                first = prefixes[members[0]]
+                for b in members[1:]:
+                    if len(first & prefixes[b]) >= self.p["min_shared"]:
+                        self._check(members[0], b, paras, size, threshold, find, union, best, checked)
+            elif end - start > 1:
+                members = sorted(owners[k] for k in order[start:end])
+                for n, a in enumerate(members):
+                    for b in members[n + 1 :]:
+                        if paras[a][0] != paras[b][0]:
+                            shared[(a, b)] = shared.get((a, b), 0) + 1
+            start = end
+        del order, values, owners, prefixes
+        for (a, b), count in sorted(shared.items()):
+            if count >= self.p["min_shared"]:
+                self._check(a, b, paras, size, threshold, find, union, best, checked)
 
         clusters: dict[int, list[int]] = {}
         for i in range(len(paras)):
