@@ -43,6 +43,7 @@ class Config:
     allowed_duplicates: list[str] = field(default_factory=list)  # boilerplate that may repeat
     keyphrase: str | None = None  # focus keyphrase when an article's front matter names none
     places: list[str] = field(default_factory=list)  # place names added to the gazetteer
+    rule_timeout: float = 2.0  # seconds one user rule may spend on one document (HL005)
     file: str | None = None  # where this config came from
     root: Path = field(default_factory=Path.cwd)  # relative paths and globs are relative to this
     located: Located | None = None
@@ -179,7 +180,14 @@ def _set_places(cfg: Config, v: Any, key: tuple) -> None:
     cfg.places = [n.strip() for n in names]
 
 
+def _set_rule_timeout(cfg: Config, v: Any, key: tuple) -> None:
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0.01 <= v <= 600:
+        raise cfg.error("must be a number of seconds between 0.01 and 600", *key)
+    cfg.rule_timeout = float(v)
+
+
 SETTERS: dict[str, Setter] = {
+    "rule-timeout": _set_rule_timeout,
     "keyphrase": _set_keyphrase,
     "places": _set_places,
     "allowed-duplicates": _set_allowed_duplicates,

@@ -12,12 +12,13 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
+import time
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .checks import Check, Hit
+from .checks import Check, Hit, set_deadline
 from .config import Config
 from .document import Document
 from .findings import SEVERITY_RANK, FileResult, Finding, fingerprint_base, number_fingerprints, score
@@ -48,6 +49,13 @@ class RuleSet:
             if r.code == code:
                 return r
         return None
+
+
+def _is_builtin(rule: Rule) -> bool:
+    try:
+        return Path(rule.file).resolve().is_relative_to(builtin_rules_dir().resolve())
+    except (OSError, ValueError):
+        return False
 
 
 def load_all_rules(config: Config) -> list[Rule]:
@@ -93,7 +101,10 @@ def build_ruleset(config: Config, select: list[str] | None = None, ignore: list[
                 lambda msg, *k, _c=r.code: config.error(msg, "rules", _c, "params", *k),
             )
         severity = ov.severity if ov is not None and ov.severity else r.severity
-        active.append(ActiveRule(r, severity, kind(r, params, r.scope, config)))
+        # Shipped rules with their shipped parameters use the fast regex path; a user's rule files
+        # and parameter overrides run under a time budget (see checks.Lexicon).
+        trusted = _is_builtin(r) and not (ov is not None and ov.params)
+        active.append(ActiveRule(r, severity, kind(r, params, r.scope, config, trusted)))
     return RuleSet(all_rules, active)
 
 
@@ -117,6 +128,7 @@ class Linter:
         self.ruleset = build_ruleset(self.config, select, ignore)
         self._input_rules = [a for a in self.ruleset.active if a.rule.check == "input"]
         self._unused_rule = next((a for a in self._input_rules if a.check.p.get("event") == "unused-suppression"), None)
+        self._timeout_rule = next((a for a in self._input_rules if a.check.p.get("event") == "rule-timeout"), None)
         self.keep_source = keep_source
 
     # --- one document -----------------------------------------------------------------------
@@ -126,12 +138,21 @@ class Linter:
 
         findings: list[Finding] = []
         records: dict[str, Any] = {}
+        budget = self.config.rule_timeout
         for active in self.ruleset.active:
-            if active.check.corpus:
-                records[active.rule.code] = active.check.fingerprint(doc)
-                continue
-            for hit in active.check.check(doc):
-                findings.append(self._finding(active, doc, hit))
+            set_deadline(time.monotonic() + budget)
+            try:
+                if active.check.corpus:
+                    records[active.rule.code] = active.check.fingerprint(doc)
+                    continue
+                for hit in active.check.check(doc):
+                    findings.append(self._finding(active, doc, hit))
+            except TimeoutError:
+                if self._timeout_rule is not None:
+                    reason = f"rule {active.rule.code} ({active.rule.name}) took over {budget:g} s on this file and was stopped; one of its patterns may backtrack"
+                    findings.append(self._finding(self._timeout_rule, doc, Hit(values={"reason": reason}, source_span=(0, 0)), anchor_text=active.rule.code))
+            finally:
+                set_deadline(float("inf"))
         sup = suppress.parse(doc.source)
         findings = sup.filter(self._filter(doc.path, findings)) if sup.directives else self._filter(doc.path, findings)
         findings.sort(key=Finding.sort_key)

@@ -134,9 +134,10 @@ class Check:
     fields: ClassVar[tuple[str, ...]] = ()
     corpus: ClassVar[bool] = False  # True: also sees every document of the run (cross-file checks)
 
-    def __init__(self, rule: "Rule", params: dict[str, Any], scope: str, config: Any = None):
+    def __init__(self, rule: "Rule", params: dict[str, Any], scope: str, config: Any = None, trusted: bool = True):
         from ..config import Config
 
+        self.trusted = trusted  # patterns are the shipped, tested ones (not a user's)
         self.rule = rule
         self.p = params
         self.scope = scope
@@ -167,6 +168,23 @@ class Check:
 
 _ESCAPE = re.compile(r"\\.")
 
+# Deadline (time.monotonic()) for the rule now running on the current document; the engine sets it.
+# Patterns from users' rule files and config overrides are matched with the regex module under it.
+_DEADLINE = [float("inf")]
+
+
+def set_deadline(deadline: float) -> None:
+    _DEADLINE[0] = deadline
+
+
+def _remaining() -> float:
+    import time
+
+    left = _DEADLINE[0] - time.monotonic()
+    if left <= 0:
+        raise TimeoutError("time budget used up")
+    return left
+
 
 class Lexicon:
     """Case-insensitive patterns matched fast: when no pattern has an upper-case letter of its own
@@ -174,8 +192,9 @@ class Lexicon:
     text (about three times faster in Python's engine); otherwise, or when lower-casing would change
     the text's length, IGNORECASE on the original text. Same matches either way."""
 
-    def __init__(self, patterns: list, ignore_case: bool = True):
+    def __init__(self, patterns: list, ignore_case: bool = True, trusted: bool = True):
         pats = [str(p) for p in patterns if str(p)]
+        self.trusted = trusted
         source = "|".join(f"(?:{p})" for p in pats)
         self.empty = not pats
         self.folded = ignore_case and not any(ch.isupper() for p in pats for ch in _ESCAPE.sub("", p))
@@ -183,6 +202,12 @@ class Lexicon:
         self.regex = re.compile(source if pats else r"(?!x)x", flags)
         self.ignore_case = ignore_case
         self._caseless: re.Pattern | None = None
+        self._guarded = None
+        if not trusted:  # a user's patterns: the regex module, with a timeout, on the original text
+            import regex as regex_module
+
+            self.folded = False
+            self._guarded = regex_module.compile(source if pats else r"(?!x)x", regex_module.IGNORECASE if ignore_case else 0)
 
     def _slow(self) -> re.Pattern:
         """IGNORECASE on the original text, for the rare text whose length lower-casing changes."""
@@ -198,18 +223,24 @@ class Lexicon:
         return low if len(low) == len(text) else text
 
     def search(self, text: str, low: str | None = None) -> "re.Match | None":
+        if self._guarded is not None:
+            return self._guarded.search(text, timeout=_remaining())
         target = self._target(text, low)
         if target is text and self.folded:
             return self._slow().search(text)
         return self.regex.search(target)
 
     def fullmatch(self, text: str, low: str | None = None) -> "re.Match | None":
+        if self._guarded is not None:
+            return self._guarded.fullmatch(text, timeout=_remaining())
         target = self._target(text, low)
         if target is text and self.folded:
             return self._slow().fullmatch(text)
         return self.regex.fullmatch(target)
 
     def finditer(self, text: str, low: str | None = None):
+        if self._guarded is not None:
+            return self._guarded.finditer(text, timeout=_remaining())
         target = self._target(text, low)
         if target is text and self.folded:
             return self._slow().finditer(text)

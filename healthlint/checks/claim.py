@@ -56,8 +56,8 @@ DEFAULT_HEDGES = [
 ]
 
 
-def _compile(patterns: list) -> Lexicon | None:
-    lex = Lexicon(patterns)
+def _compile(patterns: list, trusted: bool = True) -> Lexicon | None:
+    lex = Lexicon(patterns, trusted=trusted)
     return None if lex.empty else lex
 
 
@@ -88,13 +88,14 @@ class Claim(Check):
         return validate_patterns(p, ("cues", "promotional_cues", "requires", "negations", "conditions", "post_negations", "hedges"))
 
     def setup(self) -> None:
-        self.cue = _compile(self.p["cues"])
-        self.promo_cue = _compile(list(self.p["cues"]) + list(self.p["promotional_cues"])) if self.p["promotional_cues"] else self.cue
-        self.requires = _compile(self.p["requires"])
-        self.negation = _compile(self.p["negations"])
-        self.post_negation = _compile(self.p["post_negations"])
-        self.condition = _compile(self.p["conditions"])
-        self.hedge = _compile(self.p["hedges"])
+        t = self.trusted
+        self.cue = _compile(self.p["cues"], t)
+        self.promo_cue = _compile(list(self.p["cues"]) + list(self.p["promotional_cues"]), t) if self.p["promotional_cues"] else self.cue
+        self.requires = _compile(self.p["requires"], t)
+        self.negation = _compile(self.p["negations"], t)
+        self.post_negation = _compile(self.p["post_negations"], t)
+        self.condition = _compile(self.p["conditions"], t)
+        self.hedge = _compile(self.p["hedges"], t)
 
     def _negated(self, text: str, start: int, end: int) -> bool:
         if SENTENCE_NEGATION.match(text):

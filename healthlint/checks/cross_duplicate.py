@@ -7,8 +7,9 @@ the ``index_values`` smallest values of each sketch: two paragraphs with Jaccard
 smallest shingle of their union with probability J, so near-copies share most of their few
 smallest values, while paragraphs that only share a stock phrase ("is right for you") share one.
 A pair is verified (sketch similarity, once per pair) when it shares at least ``min_shared`` indexed
-values; a bucket larger than ``LARGE_BUCKET`` (a paragraph copied into hundreds of files) is
-verified against its first member instead, which keeps that case linear. Matches are joined into
+values. In small buckets pairs are counted; in a larger one (a stock phrase shared by thousands of
+paragraphs, or one paragraph copied into hundreds of files) each member is compared with at most
+``MAX_LEADERS`` cluster leaders, which keeps the work and memory linear. Matches are joined into
 clusters with union-find. Work is linear in the number of paragraphs; no pair of files is compared
 wholesale. Paragraphs listed in the
 config's ``allowed-duplicates`` are exempt. Every copy is reported, naming one other file and line.
@@ -25,7 +26,8 @@ from typing import Any, Iterable
 from ..textsim import block_words, jaccard, sketch, sketch_similarity, stable_shingles, words
 from . import Check, CorpusHit, Param, register
 
-LARGE_BUCKET = 64  # buckets larger than this are verified against their first member
+SMALL_BUCKET = 8  # buckets up to this size count shared values per pair
+MAX_LEADERS = 16  # larger buckets: each member is compared with at most this many cluster leaders
 
 
 def _unpack(hexed: str) -> tuple[int, ...]:
@@ -44,7 +46,7 @@ class CrossDuplicate(Check):
         "shingle": Param(int, 3, min=1, max=10),
         "sketch_size": Param(int, 24, min=4, max=256),
         "index_values": Param(int, 6, min=1, max=256),
-        "min_shared": Param(int, 2, min=1, max=256),
+        "min_shared": Param(int, 3, min=1, max=256),
     }
     fields = ("other_path", "other_line", "others", "similarity")
 
@@ -127,12 +129,18 @@ class CrossDuplicate(Check):
             v = values[order[start]]
             while end < len(order) and values[order[end]] == v:
                 end += 1
-            if end - start > LARGE_BUCKET:
-                members = [owners[k] for k in order[start:end]]
-                first = prefixes[members[0]]
-                for b in members[1:]:
-                    if len(first & prefixes[b]) >= self.p["min_shared"]:
-                        self._check(members[0], b, paras, size, threshold, find, union, best, checked)
+            if end - start > SMALL_BUCKET:
+                leaders: list[int] = []
+                for b in sorted(owners[k] for k in order[start:end]):
+                    joined = False
+                    for a in leaders:
+                        if len(prefixes[a] & prefixes[b]) >= self.p["min_shared"]:
+                            self._check(a, b, paras, size, threshold, find, union, best, checked)
+                            if find(a) == find(b):
+                                joined = True
+                                break
+                    if not joined and len(leaders) < MAX_LEADERS:
+                        leaders.append(b)
             elif end - start > 1:
                 members = sorted(owners[k] for k in order[start:end])
                 for n, a in enumerate(members):

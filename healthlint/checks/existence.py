@@ -52,7 +52,7 @@ class Existence(Check):
         return validate_patterns(p, ("patterns",), p["ignore_case"])
 
     def setup(self) -> None:
-        self.lexicon = Lexicon(self.p["patterns"], self.p["ignore_case"])
+        self.lexicon = Lexicon(self.p["patterns"], self.p["ignore_case"], trusted=self.trusted)
 
     def _units(self, doc):
         if self.scope == "sentence":

@@ -19,7 +19,7 @@ NOTE_EVENTS = {"decoding": "decoded as", "front-matter": "front matter"}
 class Input(Check):
     kind = "input"
     scopes = ("document",)
-    params = {"event": Param(str, choices=("unreadable", "decoding", "front-matter", "unused-suppression"))}
+    params = {"event": Param(str, choices=("unreadable", "decoding", "front-matter", "unused-suppression", "rule-timeout"))}
     fields = ("reason",)
 
     def check(self, doc) -> Iterable[Hit]:

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from typing import Iterable
 
 from ..textsim import words
-from . import Check, Hit, Param, register
+from . import Check, Hit, Lexicon, Param, register, validate_patterns
 
 
 @register
@@ -26,8 +26,12 @@ class MetaEcho(Check):
     }
     fields = ("reason",)
 
+    @classmethod
+    def validate_params(cls, p: dict) -> dict[str, str]:
+        return validate_patterns(p, ("patterns",))
+
     def setup(self) -> None:
-        self.regex = re.compile("|".join(f"(?:{x})" for x in self.p["patterns"]), re.I) if self.p["patterns"] else None
+        self.regex = Lexicon(self.p["patterns"], trusted=self.trusted) if self.p["patterns"] else None
 
     def check(self, doc) -> Iterable[Hit]:
         first = next((b for b in doc.body if b.kind == "paragraph"), None)

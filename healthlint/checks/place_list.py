@@ -16,7 +16,7 @@ import re
 from typing import Iterable
 
 from ..phrases import place_names, place_pattern
-from . import Check, Hit, Param, register, validate_patterns
+from . import Check, Hit, Lexicon, Param, register, validate_patterns
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
 _LIST = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME}){{2,}}(?:\s*,?\s*(?:and|or|&)\s+{_NAME})?")
@@ -44,7 +44,7 @@ class PlaceList(Check):
     def setup(self) -> None:
         self.names = place_names(self.config.places)
         self.regex = place_pattern(self.names)
-        self.cue = re.compile("|".join(f"(?:{c})" for c in self.p["cues"]), re.I) if self.p["cues"] else None
+        self.cue = Lexicon(self.p["cues"], trusted=self.trusted) if self.p["cues"] else None
 
     def check(self, doc) -> Iterable[Hit]:
         for s in doc.sentences:

@@ -24,15 +24,15 @@ from typing import Iterable
 
 from ..citations import cites_anything
 from ..promo import is_promotional, promotion_signals
-from . import Check, Hit, Param, register
+from . import Check, Hit, Lexicon, Param, register, validate_patterns
 
 MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE = rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|{MONTHS}\s+\d{{4}})"
 
 
-def _compile(patterns: list) -> re.Pattern | None:
-    pats = [str(p) for p in patterns if str(p)]
-    return re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) if pats else None
+def _compile(patterns: list, trusted: bool) -> Lexicon | None:
+    lex = Lexicon(patterns, trusted=trusted)
+    return None if lex.empty else lex
 
 
 @register
@@ -72,12 +72,22 @@ class Trust(Check):
     }
     fields = ("problem",)
 
+    @classmethod
+    def validate_params(cls, p: dict) -> dict[str, str]:
+        problems = validate_patterns(p, ("generic_authors", "date_patterns", "disclosure_patterns", "harm_patterns"))
+        for pattern in p["byline_patterns"]:
+            problems = problems or validate_patterns({"byline_patterns": [pattern]}, ("byline_patterns",))
+            if not problems and "(?P<name>" not in str(pattern):
+                problems = {"byline_patterns": f"each pattern needs a (?P<name>…) group: {pattern!r}"}
+        return problems
+
     def setup(self) -> None:
-        self.byline = [re.compile(p, re.IGNORECASE) for p in self.p["byline_patterns"]]
-        self.generic = _compile(self.p["generic_authors"])
-        self.date = _compile(self.p["date_patterns"])
-        self.disclosure = _compile(self.p["disclosure_patterns"])
-        self.harm = _compile(self.p["harm_patterns"])
+        t = self.trusted
+        self.byline = [Lexicon([p], trusted=t) for p in self.p["byline_patterns"]]
+        self.generic = _compile(self.p["generic_authors"], t)
+        self.date = _compile(self.p["date_patterns"], t)
+        self.disclosure = _compile(self.p["disclosure_patterns"], t)
+        self.harm = _compile(self.p["harm_patterns"], t)
 
     def _edges(self, doc) -> list:
         n = self.p["edge_blocks"]
