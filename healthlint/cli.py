@@ -53,11 +53,29 @@ def write_atomic(path: str, text: str) -> None:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="healthlint")
-def main() -> None:
+def cli() -> None:
     """Lint health articles for readability and SEO damage."""
 
 
-@main.command()
+def main() -> None:
+    """Entry point. Exit codes follow CONTRACT.md: 0/1 for the findings, 2 when the run itself
+    failed — including a bad option and an interrupted run (Ctrl-C), which writes no partial report."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("healthlint: interrupted; no report was written", err=True)
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        click.echo("healthlint: interrupted; no report was written", err=True)
+        sys.exit(EXIT_ERROR)
+    except click.exceptions.ClickException as e:
+        e.show()
+        sys.exit(EXIT_ERROR)
+    except BrokenPipeError:
+        sys.exit(EXIT_OK)
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]), default="text",
               show_default=True, help="Report format.")
@@ -175,7 +193,7 @@ def statistics_text(report: Any, fmt: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-@main.command("rules")
+@cli.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Also list the rules of this config's rule-paths.")
 def rules_cmd(fmt: str, config_file: str | None) -> None:
@@ -201,7 +219,7 @@ def rules_cmd(fmt: str, config_file: str | None) -> None:
         click.echo(f"{r.code}  {r.name:<{width}}  {r.category:<11}  {r.severity:<7}  {r.summary}{off}")
 
 
-@main.command()
+@cli.command()
 @click.argument("code")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False))
 def explain(code: str, config_file: str | None) -> None:

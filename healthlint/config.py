@@ -44,6 +44,7 @@ class Config:
     keyphrase: str | None = None  # focus keyphrase when an article's front matter names none
     places: list[str] = field(default_factory=list)  # place names added to the gazetteer
     rule_timeout: float = 2.0  # seconds one user rule may spend on one document (HL005)
+    max_file_size: float = 10.0  # MB; larger files get an HL001 finding instead of being linted
     file: str | None = None  # where this config came from
     root: Path = field(default_factory=Path.cwd)  # relative paths and globs are relative to this
     located: Located | None = None
@@ -186,7 +187,14 @@ def _set_rule_timeout(cfg: Config, v: Any, key: tuple) -> None:
     cfg.rule_timeout = float(v)
 
 
+def _set_max_file_size(cfg: Config, v: Any, key: tuple) -> None:
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 < v <= 4096:
+        raise cfg.error("must be a size in megabytes between 0 and 4096", *key)
+    cfg.max_file_size = float(v)
+
+
 SETTERS: dict[str, Setter] = {
+    "max-file-size": _set_max_file_size,
     "rule-timeout": _set_rule_timeout,
     "keyphrase": _set_keyphrase,
     "places": _set_places,

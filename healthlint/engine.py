@@ -165,9 +165,13 @@ class Linter:
     def lint_bytes(self, data: bytes, path: str, fmt: str | None = None) -> FileResult:
         try:
             doc = parse_bytes(data, path, fmt)
+            return self.lint_document(doc)
         except InputError as e:
             return self.input_failure(path, str(e))
-        return self.lint_document(doc)
+        except Exception as e:  # noqa: BLE001 (not KeyboardInterrupt or SystemExit: those end the run)
+            # A bug or a pathological file must not stop the run or lose the other files' results.
+            return self.input_failure(path, f"healthlint could not lint this file ({type(e).__name__}: {e}); "
+                                            "please report it with the file")
 
     def lint_text(self, text: str, path: str = "-", fmt: str | None = None) -> FileResult:
         result = self.lint_document(parse_text(text, path, fmt))
@@ -177,15 +181,17 @@ class Linter:
     def lint_file(self, path: str, stdin_filename: str | None = None) -> FileResult:
         """Lint one file; ``-`` reads standard input, reported as ``stdin_filename`` if given
         (whose extension also picks the format)."""
-        name = stdin_filename if path == "-" and stdin_filename else path
-        try:
-            if path == "-":
+        if path == "-":
+            name = stdin_filename or "-"
+            try:
                 data = sys.stdin.buffer.read()
-            else:
-                with open(path, "rb") as fh:
-                    data = fh.read()
-        except OSError as e:
-            return self.input_failure(name, f"cannot read file: {e.strerror or e}")
+            except OSError as e:
+                return self.input_failure(name, f"cannot read standard input: {e.strerror or e}")
+            return self.lint_bytes(data, name)
+        name = display_path(path)
+        data, error = _read(path, self.config.max_file_size)
+        if error is not None:
+            return self.input_failure(name, error)
         return self.lint_bytes(data, name)
 
     def input_failure(self, path: str, reason: str) -> FileResult:
@@ -291,16 +297,17 @@ class Linter:
     def process_path(self, path: str, cache: Any = None) -> tuple[FileResult, str | None, str | None]:
         """Read one file and lint it, or take its result from the cache. Returns the result, the
         cache key and, for a fresh result, its encoded form for the cache (else None)."""
-        data, error = _read(path)
+        name = display_path(path)
+        data, error = _read(path, self.config.max_file_size)
         if error is not None:
-            return self.input_failure(path, error), None, None
+            return self.input_failure(name, error), None, None
         if cache is None:
-            return self.lint_bytes(data, path), None, None
+            return self.lint_bytes(data, name), None, None
         key = cache.key(path, data)
-        hit = cache.get(key, path)
+        hit = cache.get(key, name)
         if hit is not None:
             return hit, key, None
-        result = self.lint_bytes(data, path)
+        result = self.lint_bytes(data, name)
         return result, key, cache.encode(result)
 
     def lint_sources(self, items: list[tuple[str, str | bytes, str | None]]) -> Report:
@@ -366,12 +373,34 @@ def _tick(on_file: Any) -> None:
         on_file()
 
 
-def _read(path: str) -> tuple[bytes, None] | tuple[None, str]:
+def _read(path: str, max_mb: float = 10.0) -> tuple[bytes, None] | tuple[None, str]:
+    """A file's bytes, or why they cannot be had (missing, unreadable, a folder, too large)."""
     try:
+        if os.path.isdir(path):
+            os.listdir(path)  # raises the real reason (permission denied) if there is one
+            return None, "cannot read folder"
+        size = os.stat(path).st_size
+        if size > max_mb * 1024 * 1024:
+            return None, f"file is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit (config: max-file-size)"
         with open(path, "rb") as fh:
-            return fh.read(), None
+            data = fh.read(int(max_mb * 1024 * 1024) + 1)
+        if len(data) > max_mb * 1024 * 1024:
+            return None, f"file is over the {max_mb:g} MB limit (config: max-file-size)"
+        return data, None
     except OSError as e:
-        return None, f"cannot read file: {e.strerror or e}"
+        what = "folder" if os.path.isdir(path) else "file"
+        return None, f"cannot read {what}: {e.strerror or e}"
+
+
+def display_path(path: str) -> str:
+    """A path as reports show it: bytes that are not UTF-8 as \\xNN, control characters escaped,
+    so a file named with a newline cannot break a one-line-per-finding report."""
+    if any(0xDC80 <= ord(c) <= 0xDCFF for c in path):
+        path = os.fsencode(path).decode("utf-8", "backslashreplace")
+    if any(ord(c) < 32 or ord(c) == 127 for c in path):
+        path = path.encode("unicode_escape").decode("ascii") if path.isascii() else "".join(
+            c if ord(c) >= 32 and ord(c) != 127 else repr(c)[1:-1] for c in path)
+    return path
 
 
 def _init_worker(linter: "Linter | None", cache_spec: tuple | None) -> None:
@@ -434,7 +463,8 @@ def iter_files(paths: list[str], config: Config) -> Iterator[str]:
             yield p
             continue
         if os.path.isdir(p):
-            for dirpath, dirnames, filenames in os.walk(p, onerror=None):
+            unreadable: list[str] = []
+            for dirpath, dirnames, filenames in os.walk(p, onerror=lambda e: unreadable.append(e.filename)):
                 dirnames[:] = sorted(
                     d for d in dirnames
                     if not d.startswith(".") and not os.path.islink(os.path.join(dirpath, d))
@@ -446,6 +476,10 @@ def iter_files(paths: list[str], config: Config) -> Iterator[str]:
                         if full not in seen:
                             seen.add(full)
                             yield full
+            for folder in unreadable:  # reported as input findings, not skipped in silence
+                if folder and folder not in seen:
+                    seen.add(folder)
+                    yield folder
         else:
             if p not in seen:
                 seen.add(p)

@@ -66,10 +66,22 @@ class _Walker:
         self._builder = TextBuilder()
         self._links = []
 
-    def walk(self, node: Any, kind: tuple[str, int], list_depth: int) -> None:
+    def walk(self, root: Any, kind: tuple[str, int], list_depth: int) -> None:
+        """Visit the tree in document order with an explicit stack (no recursion: pages nested
+        thousands of levels deep are fine)."""
         from bs4 import Comment, NavigableString, Tag
 
-        for child in node.children:
+        # Each frame: the children still to visit, the block kind and list depth inside this
+        # element, and what to do when the element ends.
+        stack: list[tuple[Any, tuple[str, int], int, Any]] = [(iter(root.children), kind, list_depth, None)]
+        while stack:
+            children, kind, depth, on_end = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if on_end is not None:
+                    on_end()
+                continue
             if isinstance(child, Tag):
                 name = child.name.lower() if child.name else ""
                 off = self.tag_offset(child)
@@ -81,42 +93,45 @@ class _Walker:
                     self.links.append(str(child.get("href")))
                 if name in BLOCK_TAGS:
                     self.flush()
-                    child_kind = kind
-                    depth = list_depth
+                    child_kind, child_depth = kind, depth
                     if name in HEADINGS:
                         child_kind = ("heading", HEADINGS[name])
                     elif name == "li":
-                        depth = list_depth + 1
-                        child_kind = ("list_item", depth)
+                        child_depth = depth + 1
+                        child_kind = ("list_item", child_depth)
                     elif name == "blockquote":
                         child_kind = ("blockquote", 0)
                     elif name in ("p", "div", "section", "article", "main", "figcaption", "dd", "dt"):
                         if kind[0] not in ("list_item", "blockquote"):
                             child_kind = ("paragraph", 0)
                     self._kind = child_kind
-                    self.walk(child, child_kind, depth)
-                    self.flush()
-                    self._kind = kind
+                    stack.append((iter(child.children), child_kind, child_depth, lambda outer=kind: self._end_block(outer)))
                 elif name == "a" and child.get("href"):
-                    start = self._builder.position
-                    self.walk(child, kind, list_depth)
-                    self._links.append((start, self._builder.length, str(child.get("href"))))
+                    start, href = self._builder.position, str(child.get("href"))
+                    stack.append((iter(child.children), kind, depth,
+                                  lambda s=start, h=href: self._links.append((s, self._builder.length, h))))
                 else:
-                    self.walk(child, kind, list_depth)
+                    stack.append((iter(child.children), kind, depth, None))
             elif isinstance(child, NavigableString) and not isinstance(child, Comment):
                 if type(child) is not NavigableString:
                     continue  # CData, doctype, processing instructions
-                text = str(child)
-                if not text.strip():
-                    if text:
-                        self._builder.space()
-                    continue
-                found = align(self.source, self.cursor, text)
-                if found is None:
-                    self._builder.add_aligned(text, [self.cursor] * len(text))
-                    continue
-                idxs, self.cursor = found
-                self._builder.add_aligned(text, idxs)
+                self._text(str(child))
+
+    def _end_block(self, outer: tuple[str, int]) -> None:
+        self.flush()
+        self._kind = outer
+
+    def _text(self, text: str) -> None:
+        if not text.strip():
+            if text:
+                self._builder.space()
+            return
+        found = align(self.source, self.cursor, text)
+        if found is None:
+            self._builder.add_aligned(text, [self.cursor] * len(text))
+            return
+        idxs, self.cursor = found
+        self._builder.add_aligned(text, idxs)
 
 
 def parse(text: str, path: str) -> Document:
