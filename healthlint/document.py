@@ -155,6 +155,17 @@ class Sentence:
         return low[self.start : self.end] if len(low) == len(self.block.text) else None
 
     @cached_property
+    def tokens(self) -> list[str]:
+        """The sentence's words in lower case, without positions: one C-level pass, for the many
+        checks that only count or compare words. :attr:`words` has positions, built on demand."""
+        low = self.lower
+        return WORD_RE.findall(low if low is not None else self.text.lower())
+
+    @property
+    def word_count(self) -> int:
+        return len(self.tokens)
+
+    @cached_property
     def words(self) -> list[Word]:
         off = self.start
         return [Word(a + off, b + off, self.text[a:b]) for a, b in (m.span() for m in WORD_RE.finditer(self.text))]
@@ -212,9 +223,13 @@ class Block:
         """The block's text in lower case, computed once for the checks that match lexicons."""
         return self.text.lower()
 
+    @cached_property
+    def tokens(self) -> list[str]:
+        return [t for s in self.sentences for t in s.tokens]
+
     @property
     def word_count(self) -> int:
-        return len(self.words)
+        return len(self.tokens)
 
     @property
     def is_heading(self) -> bool:

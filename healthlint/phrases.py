@@ -121,7 +121,7 @@ def repeated_phrases(doc: "Document", min_n: int = 2, max_n: int = 6, min_count:
     counts = doc.__dict__.get(("_ngram_counts", min_n, max_n))
     sentences = doc.sentences
     if counts is None:
-        counts = _count_ngrams([[w.lower for w in s.words] for s in sentences], min_n, max_n)
+        counts = _count_ngrams([s.tokens for s in sentences], min_n, max_n)
         doc.__dict__[("_ngram_counts", min_n, max_n)] = counts
     key = ("_phrases", min_n, max_n, min_count)
     cached = doc.__dict__.get(key)
@@ -132,6 +132,8 @@ def repeated_phrases(doc: "Document", min_n: int = 2, max_n: int = 6, min_count:
     if wanted:
         firsts = {g[0] for g in wanted}
         for s in sentences:
+            if firsts.isdisjoint(s.tokens):
+                continue  # positions (Word objects) only for sentences that hold a repeated phrase
             ws = s.words
             lows = [w.lower for w in ws]
             for i, first in enumerate(lows):

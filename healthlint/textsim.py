@@ -24,7 +24,8 @@ def words(text: str) -> list[str]:
 
 def block_words(block) -> list[str]:
     """The lower-cased words of a block, from the tokens the document already holds."""
-    return [w.lower.replace("’", "'") for w in block.words]
+    tokens = block.tokens
+    return [t.replace("’", "'") for t in tokens] if "’" in block.text else list(tokens)
 
 
 def normalized(text: str) -> str:

@@ -268,17 +268,17 @@ def validate_patterns(p: dict, keys: tuple[str, ...], ignore_case: bool = True) 
 
 
 def units(doc: "Document", scope: str) -> Iterable[tuple["Block", int, int, list]]:
-    """(block, start, end, words) for each unit of a scope: sentences, paragraphs or headings.
+    """(block, start, end, tokens) for each unit of a scope: sentences, paragraphs or headings.
 
     Sections are handled by the kinds that need them (they span blocks).
     """
     if scope == "sentence":
         for s in doc.sentences:
-            yield s.block, s.start, s.end, s.words
+            yield s.block, s.start, s.end, s.tokens
     elif scope == "paragraph":
         for b in doc.body:
-            yield b, 0, len(b.text), b.words
+            yield b, 0, len(b.text), b.tokens
     elif scope == "heading":
         for b in doc.blocks:
             if b.is_heading:
-                yield b, 0, len(b.text), b.words
+                yield b, 0, len(b.text), b.tokens

@@ -51,7 +51,7 @@ class Cutoff(Check):
             text = b.text.rstrip(_CLOSERS)
             if _complete(text) or "|" in text or _LABEL.match(text) or b.text.rstrip().endswith(")"):
                 continue
-            if sum(1 for w in b.words if any(c.isdigit() for c in w.text)) > 0.15 * max(1, len(b.words)):
+            if sum(1 for t in b.tokens if any(c.isdigit() for c in t)) > 0.15 * max(1, b.word_count):
                 continue  # a table flattened into text
             if self._list_like(doc, b):
                 continue
@@ -81,13 +81,13 @@ class Cutoff(Check):
         line: an entry of a list written without bullets (the text parser marks those it finds)."""
         if b.attrs.get("list_entry"):
             return True
-        if len(b.words) >= 60:
+        if b.word_count >= 60:
             return False
 
         def short_open(x) -> bool:
             if x is None or x.is_heading:
                 return False
-            return x.attrs.get("list_entry", False) or (len(x.words) < 20 and not _complete(x.text.rstrip(_CLOSERS)))
+            return x.attrs.get("list_entry", False) or (x.word_count < 20 and not _complete(x.text.rstrip(_CLOSERS)))
 
         prev = doc.blocks[b.index - 1] if b.index > 0 else None
         nxt = doc.blocks[b.index + 1] if b.index + 1 < len(doc.blocks) else None

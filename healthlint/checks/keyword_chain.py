@@ -19,6 +19,10 @@ from ..phrases import FUNCTION_WORDS, place_names
 from . import Check, Hit, Param, register
 
 
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z]")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
+
+
 def _glued(text: str, ws) -> bool:
     """Only spaces between the words (no comma, colon or bracket)."""
     return all(not text[a.end : b.start].strip() for a, b in zip(ws, ws[1:]))
@@ -55,8 +59,12 @@ class KeywordChain(Check):
         return any(acronym.search(b.text) for b in doc.blocks)
 
     def check(self, doc) -> Iterable[Hit]:
-        lower_elsewhere = {w.lower for s in doc.sentences for w in s.words[1:] if w.text.islower()}
+        lower_elsewhere: set[str] | None = None
         for s in doc.sentences:
+            if len(_CAPITALISED.findall(s.text)) < 3:
+                continue  # both signs need at least three capitalised words in the sentence
+            if lower_elsewhere is None:
+                lower_elsewhere = {t for b in doc.blocks for t in _LOWER_WORD.findall(b.text)}
             ws = s.words
             reported_until = -1
             for i, w in enumerate(ws):

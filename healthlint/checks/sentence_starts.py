@@ -29,7 +29,7 @@ class SentenceStarts(Check):
         run: list = []
         prev_section = None
         for s in doc.sentences:
-            first = s.words[0].lower if s.words else None
+            first = s.tokens[0] if s.tokens else None
             if s.block.section != prev_section or s.block.kind == "list_item":
                 # list items legitimately share openings ("Eat…", "Drink…"); sections restart runs
                 yield from self._close(run)

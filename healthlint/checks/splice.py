@@ -32,6 +32,10 @@ class Splice(Check):
 
     def check(self, doc) -> Iterable[Hit]:
         for b in doc.body:
+            # A cut needs a piece that is not a word on its own: skip blocks where every
+            # alphabetic token is in the dictionary (most of them), before building positions.
+            if all(is_word(t) for t in b.tokens if t.isalpha()):
+                continue
             ws = b.words
             text = b.text
             i = 0
