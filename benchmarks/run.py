@@ -30,13 +30,19 @@ from corpus import write_corpus  # noqa: E402
 MEASURE = Path(__file__).resolve().parent / "_measure.py"
 
 
-def healthlint(args: list[str], cwd: Path) -> tuple[float, int, int, bytes]:
-    """Run the CLI in a fresh interpreter; return (seconds, main peak RSS KB, largest worker peak RSS KB, stdout)."""
+def healthlint(args: list[str], cwd: Path, files: int) -> tuple[float, int, int, bytes]:
+    """Run the CLI in a fresh interpreter; return (seconds, main peak RSS KB, largest worker peak RSS KB, stdout).
+    The run must produce a report on exactly ``files`` files (exit code 1 alone proves nothing)."""
     t = time.perf_counter()
     proc = subprocess.run([sys.executable, str(MEASURE), "check", *args], cwd=cwd, capture_output=True)
     elapsed = time.perf_counter() - t
-    if proc.returncode not in (0, 1):
+    if proc.returncode not in (0, 1) or b"Traceback" in proc.stderr:
         raise SystemExit(f"healthlint failed ({proc.returncode}): {proc.stderr.decode()[-2000:]}")
+    out = proc.stdout
+    if "--output" in args:
+        out = (cwd / args[args.index("--output") + 1]).read_bytes()
+    if json.loads(out)["summary"]["files"] != files:
+        raise SystemExit(f"healthlint reported {json.loads(out)['summary']['files']} files, expected {files}")
     rss = json.loads(proc.stderr.decode().strip().splitlines()[-1])
     return elapsed, rss["self_kb"], rss["children_kb"], proc.stdout
 
@@ -46,8 +52,10 @@ def cold_start(folder: Path, runs: int) -> float:
     times = []
     for _ in range(runs):
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "healthlint", "check", "--no-cache", "--exit-zero", str(one)],
-                       stdout=subprocess.DEVNULL, check=True)
+        proc = subprocess.run([sys.executable, "-m", "healthlint", "check", "--no-cache", "--exit-zero", "--format", "json", str(one)],
+                              capture_output=True, cwd=folder)
+        if proc.returncode != 0 or json.loads(proc.stdout)["summary"]["files"] != 1:
+            raise SystemExit(f"cold-start run failed: {proc.stderr.decode()[-2000:]}")
         times.append(time.perf_counter() - t)
     return statistics.median(times)
 
@@ -83,10 +91,10 @@ def main() -> None:
         rows.append(("Cold start: `healthlint check one.md` (900 words), median of 7", f"{cold_start(folder, 7):.3f} s"))
 
         write_corpus(folder / "c1k", small, 900)
-        t1, _, _, out1 = healthlint(["--no-cache", "-j", "1", "--format", "json", "c1k"], folder)
+        t1, _, _, out1 = healthlint(["--no-cache", "-j", "1", "--format", "json", "c1k"], folder, small)
         rate1 = small / t1
         rows.append((f"Throughput, `--jobs 1`, {small:,} articles (incl. start-up)", f"{rate1:.0f} articles/s"))
-        t2, _, _, out2 = healthlint(["--no-cache", "-j", "2", "--format", "json", "c1k"], folder)
+        t2, _, _, out2 = healthlint(["--no-cache", "-j", "2", "--format", "json", "c1k"], folder, small)
         rows.append((f"Parallel, `--jobs 2` vs `--jobs 1`, {small:,} articles", f"{t1 / t2:.2f}x ({t2:.1f} s vs {t1:.1f} s)"))
         rows.append(("Output of `--jobs 2` byte-identical to `--jobs 1`", "yes" if out1 == out2 else "NO"))
         if not args.no_proselint:
@@ -98,17 +106,17 @@ def main() -> None:
 
         write_corpus(folder / "c10k", large, 900)
         cache = folder / "cache"
-        tc, rss_main, rss_worker, cold_out = healthlint(["--cache-dir", str(cache), "-j", "2", "--format", "json", "c10k"], folder)
+        tc, rss_main, rss_worker, cold_out = healthlint(["--cache-dir", str(cache), "-j", "2", "--format", "json", "c10k"], folder, large)
         rows.append((f"Scale: {large:,} articles, cold, `--jobs 2`, all rules incl. cross-file", f"{tc:.1f} s"))
         rows.append((f"Peak memory, {large:,} articles (main process / largest worker)", f"{rss_main / 1024:.0f} MB / {rss_worker / 1024:.0f} MB"))
-        tw, _, _, warm_out = healthlint(["--cache-dir", str(cache), "-j", "2", "--format", "json", "c10k"], folder)
+        tw, _, _, warm_out = healthlint(["--cache-dir", str(cache), "-j", "2", "--format", "json", "c10k"], folder, large)
         rows.append((f"Cache: warm re-run on unchanged {large:,} articles", f"{tw:.1f} s = {100 * tw / tc:.0f}% of cold; same report: {'yes' if warm_out == cold_out else 'NO'}"))
 
         if args.scale:
             huge = 10 * large
             write_corpus(folder / "c100k", huge, 900)
-            th, h_main, h_worker, _ = healthlint(["--no-cache", "-j", "2", "--format", "json", "--output", str(folder / "r.json"), "c100k"], folder)
-            t10, _, _, _ = healthlint(["--no-cache", "-j", "2", "--format", "json", "--output", str(folder / "r10.json"), "c10k"], folder)
+            th, h_main, h_worker, _ = healthlint(["--no-cache", "-j", "2", "--format", "json", "--output", str(folder / "r.json"), "c100k"], folder, huge)
+            t10, _, _, _ = healthlint(["--no-cache", "-j", "2", "--format", "json", "--output", str(folder / "r10.json"), "c10k"], folder, large)
             rows.append((f"Scale: {huge:,} articles, cold, `--jobs 2`", f"{th:.0f} s = {th / t10:.1f}x the {large:,}-article time ({t10:.1f} s)"))
             rows.append((f"Peak memory, {huge:,} articles (main process / largest worker)", f"{h_main / 1024:.0f} MB / {h_worker / 1024:.0f} MB"))
 

@@ -16,3 +16,13 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env
 def run_json(*args: str, cwd: Path | None = None) -> tuple[int, dict]:
     proc = run_cli("check", "--format", "json", *args, cwd=cwd)
     return proc.returncode, json.loads(proc.stdout)
+
+
+def lint(text: str, codes: list[str], fmt: str = "markdown", config: dict | None = None) -> list:
+    """Findings of the given rules on one in-memory article (config: settings as in .healthlint.yaml)."""
+    from healthlint.config import Config, from_mapping
+    from healthlint.engine import Linter
+
+    cfg = from_mapping(config, None, None, Path.cwd()) if config else Config()
+    ext = {"markdown": "md", "text": "txt", "html": "html"}[fmt]
+    return Linter(cfg, select=codes).lint_text(text, f"t.{ext}", fmt).findings

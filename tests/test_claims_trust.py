@@ -12,13 +12,11 @@ from healthlint.engine import Linter
 from healthlint.parsers import parse_text
 
 from conftest import EXAMPLES
+from helpers import lint
 
 PROMO = "# Bright Path Clinic\n\nOur clinic offers infusion therapy. Call us today to book a consultation.\n\n"
 
 
-def lint(text: str, codes: list[str], fmt: str = "markdown"):
-    ext = {"markdown": "md", "text": "txt", "html": "html"}[fmt]
-    return Linter(Config(), select=codes).lint_text(text, f"t.{ext}", fmt).findings
 
 
 CLAIM = "Infusion therapy has been proven to be highly effective for depression."

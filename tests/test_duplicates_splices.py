@@ -13,11 +13,9 @@ from healthlint.config import Config, from_mapping
 from healthlint.engine import Linter
 
 from conftest import EXAMPLES
+from helpers import lint
 
 
-def lint(text: str, codes: list[str], fmt: str = "markdown", config: dict | None = None):
-    cfg = from_mapping(config, None, None, Path.cwd()) if config else Config()
-    return Linter(cfg, select=codes).lint_text(text, f"t.{ {'markdown': 'md', 'text': 'txt', 'html': 'html'}[fmt]}", fmt).findings
 
 
 # --- 1. duplicates within an article ---------------------------------------------------------

@@ -12,12 +12,9 @@ from healthlint.engine import Linter
 from healthlint.phrases import allowed_count, yoast_density
 
 from conftest import EXAMPLES
+from helpers import lint
 
 
-def lint(text: str, codes: list[str], fmt: str = "markdown", config: dict | None = None):
-    cfg = from_mapping(config, None, None, Path.cwd()) if config else Config()
-    ext = {"markdown": "md", "text": "txt", "html": "html"}[fmt]
-    return Linter(cfg, select=codes).lint_text(text, f"t.{ext}", fmt).findings
 
 
 def filler_sentences(n_words: int, seed: int = 3) -> list[str]:

@@ -215,36 +215,33 @@ class Lexicon:
             self._caseless = re.compile(self.regex.pattern, re.IGNORECASE)
         return self._caseless
 
-    def _target(self, text: str, low: str | None) -> str:
+    @classmethod
+    def optional(cls, patterns: list, trusted: bool = True) -> "Lexicon | None":
+        """A Lexicon, or None when there are no patterns (so checks can skip the step)."""
+        lex = cls(patterns, trusted=trusted)
+        return None if lex.empty else lex
+
+    def _call(self, method: str, text: str, low: str | None) -> Any:
+        """Run ``method`` (search, fullmatch, finditer) on the right pattern and text. Match
+        positions always refer to ``text`` (lower-casing is used only when it keeps the length)."""
+        if self._guarded is not None:  # a user's patterns: under the rule's deadline
+            return getattr(self._guarded, method)(text, timeout=_remaining())
         if not self.folded:
-            return text
+            return getattr(self.regex, method)(text)
         if low is None:
             low = text.lower()
-        return low if len(low) == len(text) else text
+        if len(low) != len(text):
+            return getattr(self._slow(), method)(text)
+        return getattr(self.regex, method)(low)
 
     def search(self, text: str, low: str | None = None) -> "re.Match | None":
-        if self._guarded is not None:
-            return self._guarded.search(text, timeout=_remaining())
-        target = self._target(text, low)
-        if target is text and self.folded:
-            return self._slow().search(text)
-        return self.regex.search(target)
+        return self._call("search", text, low)
 
     def fullmatch(self, text: str, low: str | None = None) -> "re.Match | None":
-        if self._guarded is not None:
-            return self._guarded.fullmatch(text, timeout=_remaining())
-        target = self._target(text, low)
-        if target is text and self.folded:
-            return self._slow().fullmatch(text)
-        return self.regex.fullmatch(target)
+        return self._call("fullmatch", text, low)
 
     def finditer(self, text: str, low: str | None = None):
-        if self._guarded is not None:
-            return self._guarded.finditer(text, timeout=_remaining())
-        target = self._target(text, low)
-        if target is text and self.folded:
-            return self._slow().finditer(text)
-        return self.regex.finditer(target)
+        return self._call("finditer", text, low)
 
 
 def validate_patterns(p: dict, keys: tuple[str, ...], ignore_case: bool = True) -> dict[str, str]:

@@ -56,11 +56,6 @@ DEFAULT_HEDGES = [
 ]
 
 
-def _compile(patterns: list, trusted: bool = True) -> Lexicon | None:
-    lex = Lexicon(patterns, trusted=trusted)
-    return None if lex.empty else lex
-
-
 @register
 class Claim(Check):
     kind = "claim"
@@ -89,13 +84,13 @@ class Claim(Check):
 
     def setup(self) -> None:
         t = self.trusted
-        self.cue = _compile(self.p["cues"], t)
-        self.promo_cue = _compile(list(self.p["cues"]) + list(self.p["promotional_cues"]), t) if self.p["promotional_cues"] else self.cue
-        self.requires = _compile(self.p["requires"], t)
-        self.negation = _compile(self.p["negations"], t)
-        self.post_negation = _compile(self.p["post_negations"], t)
-        self.condition = _compile(self.p["conditions"], t)
-        self.hedge = _compile(self.p["hedges"], t)
+        self.cue = Lexicon.optional(self.p["cues"], t)
+        self.promo_cue = Lexicon.optional(list(self.p["cues"]) + list(self.p["promotional_cues"]), t) if self.p["promotional_cues"] else self.cue
+        self.requires = Lexicon.optional(self.p["requires"], t)
+        self.negation = Lexicon.optional(self.p["negations"], t)
+        self.post_negation = Lexicon.optional(self.p["post_negations"], t)
+        self.condition = Lexicon.optional(self.p["conditions"], t)
+        self.hedge = Lexicon.optional(self.p["hedges"], t)
 
     def _negated(self, text: str, start: int, end: int) -> bool:
         if SENTENCE_NEGATION.match(text):

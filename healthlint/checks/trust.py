@@ -30,11 +30,6 @@ MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE = rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|{MONTHS}\s+\d{{4}})"
 
 
-def _compile(patterns: list, trusted: bool) -> Lexicon | None:
-    lex = Lexicon(patterns, trusted=trusted)
-    return None if lex.empty else lex
-
-
 @register
 class Trust(Check):
     kind = "trust"
@@ -84,10 +79,10 @@ class Trust(Check):
     def setup(self) -> None:
         t = self.trusted
         self.byline = [Lexicon([p], trusted=t) for p in self.p["byline_patterns"]]
-        self.generic = _compile(self.p["generic_authors"], t)
-        self.date = _compile(self.p["date_patterns"], t)
-        self.disclosure = _compile(self.p["disclosure_patterns"], t)
-        self.harm = _compile(self.p["harm_patterns"], t)
+        self.generic = Lexicon.optional(self.p["generic_authors"], t)
+        self.date = Lexicon.optional(self.p["date_patterns"], t)
+        self.disclosure = Lexicon.optional(self.p["disclosure_patterns"], t)
+        self.harm = Lexicon.optional(self.p["harm_patterns"], t)
 
     def _edges(self, doc) -> list:
         n = self.p["edge_blocks"]
