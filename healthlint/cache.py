@@ -51,7 +51,9 @@ def encode(result: FileResult) -> str:
         "words": result.words, "score": result.score, "readability": result.readability,
         "findings": [[f.rule, f.name, f.category, f.severity, f.line, f.column, f.end_line, f.end_column,
                       f.message, f.fingerprint] for f in result.findings],
-        "records": result.records, "suppressions": sup,
+        "records": {code: {"hex": rec.hex()} if isinstance(rec, (bytes, bytearray)) else rec
+                    for code, rec in result.records.items()},
+        "suppressions": sup,
     }, separators=(",", ":"))
 
 
@@ -60,8 +62,8 @@ def decode(path: str, text: str) -> FileResult:
 
     d = json.loads(text)
     findings = [Finding(*f) for f in d["findings"]]
-    records = {code: [tuple(tuple(x) if isinstance(x, list) else x for x in r) for r in rec]
-               if isinstance(rec, list) else rec for code, rec in d["records"].items()}
+    records = {code: bytes.fromhex(rec["hex"]) if isinstance(rec, dict) and "hex" in rec else rec
+               for code, rec in d["records"].items()}
     sup = None
     if d.get("suppressions"):
         sup = Suppressions([Directive(k, tuple(c) if c is not None else None, ln, eln, col, first, last)

@@ -30,9 +30,11 @@ SMALL_BUCKET = 8  # buckets up to this size count shared values per pair
 MAX_LEADERS = 16  # larger buckets: each member is compared with at most this many cluster leaders
 
 
-def _unpack(hexed: str) -> tuple[int, ...]:
-    raw = bytes.fromhex(hexed)
-    return struct.unpack(f">{len(raw) // 8}Q", raw)
+_PAD = (1 << 64) - 1  # fills sketches of short paragraphs up to sketch_size
+
+
+def _entry_format(size: int) -> str:
+    return f"<IIII8s{size}Q"
 
 
 @register
@@ -57,9 +59,13 @@ class CrossDuplicate(Check):
     def check(self, doc) -> Iterable[Any]:
         return ()
 
-    def fingerprint(self, doc) -> list[tuple]:
-        out = []
+    def fingerprint(self, doc) -> bytes:
+        """One bytes blob per document: for each paragraph, a fixed-size entry (position, an
+        8-byte digest of its text for fingerprints, its sketch padded to ``sketch_size``). About
+        216 bytes a paragraph: the record stays small at 100,000 articles."""
+        out = bytearray()
         k, size = self.p["shingle"], self.p["sketch_size"]
+        fmt = _entry_format(size)
         for b in doc.body:
             ws = block_words(b)
             if len(ws) < self.p["min_words"]:
@@ -70,30 +76,31 @@ class CrossDuplicate(Check):
             s, e = b.source_span()
             line, col = doc.position(s)
             end_line, end_col = doc.position(e)
-            digest = hashlib.blake2b(" ".join(ws).encode(), digest_size=8).hexdigest()  # for fingerprints
-            packed = struct.pack(f">{len(sk)}Q", *sk) if (sk := sketch(sh, size)) else b""
-            out.append((line, col, end_line, end_col, packed.hex(), digest))
-        return out
-
-    @staticmethod
-    def _check(a, b, paras, size, threshold, find, union, best, checked) -> None:
-        if paras[a][0] == paras[b][0] or find(a) == find(b) or (a, b) in checked:
-            return
-        checked.add((a, b))
-        sim = sketch_similarity(_unpack(paras[a][1][4]), _unpack(paras[b][1][4]), size)
-        if sim >= threshold:
-            union(a, b)
-            best[a] = max(best.get(a, 0.0), sim)
-            best[b] = max(best.get(b, 0.0), sim)
+            digest = hashlib.blake2b(" ".join(ws).encode(), digest_size=8).digest()
+            sk = list(sketch(sh, size))
+            out += struct.pack(fmt, line, col, end_line, end_col, digest, *(sk + [_PAD] * (size - len(sk))))
+        return bytes(out)
 
     def finish(self, records: list[tuple[str, Any]]) -> dict[str, list[CorpusHit]]:
         size, threshold = self.p["sketch_size"], self.p["threshold"]
-        paras: list[tuple[int, tuple]] = []  # (file index, record)
+        fmt = _entry_format(size)
+        step = struct.calcsize(fmt)
         paths = [p for p, _ in records]
-        for fi, (_, rec) in enumerate(records):
-            for r in rec or ():
-                paras.append((fi, r))
-        parent = list(range(len(paras)))
+        blobs = [rec if isinstance(rec, (bytes, bytearray)) else b"" for _, rec in records]
+        # Paragraph i lives in blobs[para_file[i]] at byte para_off[i]: compact arrays, no tuples.
+        para_file, para_off = array("L"), array("L")
+        for fi, blob in enumerate(blobs):
+            for off in range(0, len(blob) - step + 1, step):
+                para_file.append(fi)
+                para_off.append(off)
+        n = len(para_file)
+        parent = array("L", range(n))
+
+        def entry(i: int) -> tuple:
+            return struct.unpack_from(fmt, blobs[para_file[i]], para_off[i])
+
+        def sketch_of(i: int) -> tuple[int, ...]:
+            return tuple(v for v in entry(i)[5:] if v != _PAD)
 
         def find(i: int) -> int:
             while parent[i] != i:
@@ -106,23 +113,39 @@ class CrossDuplicate(Check):
             if ri != rj:
                 parent[max(ri, rj)] = min(ri, rj)
 
-        # The index: (value, paragraph) pairs for each paragraph's smallest sketch values, sorted in
-        # two compact arrays; a run of equal values is a bucket. (A dict of lists costs several
-        # times the memory at 100,000 articles.)
+        # The index: each paragraph's smallest sketch values, in two compact arrays sorted by value;
+        # a run of equal values is a bucket.
         n_index = self.p["index_values"]
-        values = array("Q")
-        owners = array("L")
-        prefixes: list[frozenset] = []  # each paragraph's indexed values, for the shared-count filter
-        for i, (_, r) in enumerate(paras):
-            prefix = _unpack(r[4][: 16 * n_index])  # only the indexed prefix; full sketches on demand
-            prefixes.append(frozenset(prefix))
+        values, owners = array("Q"), array("L")
+        prefixes = array("Q")  # n_index values per paragraph, for the shared-count filter
+        pad_prefix = [_PAD] * n_index
+        for i in range(n):
+            prefix = list(entry(i)[5 : 5 + n_index])
+            prefixes.extend(prefix + pad_prefix[len(prefix):])
             for h in prefix:
-                values.append(h)
-                owners.append(i)
+                if h != _PAD:
+                    values.append(h)
+                    owners.append(i)
+
+        def shared_count(a: int, b: int) -> int:
+            pa = set(prefixes[a * n_index : (a + 1) * n_index])
+            return len(pa.intersection(prefixes[b * n_index : (b + 1) * n_index]) - {_PAD})
+
         order = sorted(range(len(values)), key=values.__getitem__)
         best: dict[int, float] = {}
         checked: set[tuple[int, int]] = set()
         shared: dict[tuple[int, int], int] = {}
+
+        def check(a: int, b: int) -> None:
+            if para_file[a] == para_file[b] or find(a) == find(b) or (a, b) in checked:
+                return
+            checked.add((a, b))
+            sim = sketch_similarity(sketch_of(a), sketch_of(b), size)
+            if sim >= threshold:
+                union(a, b)
+                best[a] = max(best.get(a, 0.0), sim)
+                best[b] = max(best.get(b, 0.0), sim)
+
         start = 0
         while start < len(order):
             end = start + 1
@@ -134,8 +157,8 @@ class CrossDuplicate(Check):
                 for b in sorted(owners[k] for k in order[start:end]):
                     joined = False
                     for a in leaders:
-                        if len(prefixes[a] & prefixes[b]) >= self.p["min_shared"]:
-                            self._check(a, b, paras, size, threshold, find, union, best, checked)
+                        if shared_count(a, b) >= self.p["min_shared"]:
+                            check(a, b)
                             if find(a) == find(b):
                                 joined = True
                                 break
@@ -143,32 +166,30 @@ class CrossDuplicate(Check):
                         leaders.append(b)
             elif end - start > 1:
                 members = sorted(owners[k] for k in order[start:end])
-                for n, a in enumerate(members):
-                    for b in members[n + 1 :]:
-                        if paras[a][0] != paras[b][0]:
+                for k, a in enumerate(members):
+                    for b in members[k + 1 :]:
+                        if para_file[a] != para_file[b]:
                             shared[(a, b)] = shared.get((a, b), 0) + 1
             start = end
         del order, values, owners, prefixes
         for (a, b), count in sorted(shared.items()):
             if count >= self.p["min_shared"]:
-                self._check(a, b, paras, size, threshold, find, union, best, checked)
+                check(a, b)
 
         clusters: dict[int, list[int]] = {}
-        for i in range(len(paras)):
-            if i in best:
-                clusters.setdefault(find(i), []).append(i)
+        for i in sorted(best):
+            clusters.setdefault(find(i), []).append(i)
         hits: dict[str, list[CorpusHit]] = {}
         for members in clusters.values():
-            files = sorted({paras[i][0] for i in members})
-            if len(files) < 2:
+            if len({para_file[i] for i in members}) < 2:
                 continue
             for i in members:
-                fi, (line, col, end_line, end_col, _, text) = paras[i]
-                others = [j for j in members if paras[j][0] != fi]
-                j = min(others, key=lambda j: (paths[paras[j][0]], paras[j][1][0]))
-                hits.setdefault(paths[fi], []).append(CorpusHit(line, col, end_line, end_col, {
-                    "other_path": paths[paras[j][0]], "other_line": paras[j][1][0],
-                    "others": len({paras[x][0] for x in others}), "similarity": round(100 * best[i]),
-                    "text": text,
+                line, col, end_line, end_col, digest = entry(i)[:5]
+                others = [j for j in members if para_file[j] != para_file[i]]
+                j = min(others, key=lambda j: (paths[para_file[j]], entry(j)[0]))
+                hits.setdefault(paths[para_file[i]], []).append(CorpusHit(line, col, end_line, end_col, {
+                    "other_path": paths[para_file[j]], "other_line": entry(j)[0],
+                    "others": len({para_file[x] for x in others}), "similarity": round(100 * best[i]),
+                    "text": digest.hex(),
                 }))
         return hits
