@@ -96,11 +96,20 @@ class CrossDuplicate(Check):
         n = len(para_file)
         parent = array("L", range(n))
 
+        head = struct.Struct("<IIII8s")  # position and digest: 24 bytes
+        sketch_fmt = struct.Struct(f"<{size}Q")
+        cache: dict[int, tuple[int, ...]] = {}
+
         def entry(i: int) -> tuple:
-            return struct.unpack_from(fmt, blobs[para_file[i]], para_off[i])
+            return head.unpack_from(blobs[para_file[i]], para_off[i])
 
         def sketch_of(i: int) -> tuple[int, ...]:
-            return tuple(v for v in entry(i)[5:] if v != _PAD)
+            sk = cache.get(i)
+            if sk is None:
+                if len(cache) > 50_000:
+                    cache.clear()
+                sk = cache[i] = tuple(v for v in sketch_fmt.unpack_from(blobs[para_file[i]], para_off[i] + 24) if v != _PAD)
+            return sk
 
         def find(i: int) -> int:
             while parent[i] != i:
@@ -118,18 +127,20 @@ class CrossDuplicate(Check):
         n_index = self.p["index_values"]
         values, owners = array("Q"), array("L")
         prefixes = array("Q")  # n_index values per paragraph, for the shared-count filter
-        pad_prefix = [_PAD] * n_index
+        prefix_fmt = struct.Struct(f"<{min(n_index, size)}Q")
+        pad_prefix = [_PAD] * max(0, n_index - size)
         for i in range(n):
-            prefix = list(entry(i)[5 : 5 + n_index])
-            prefixes.extend(prefix + pad_prefix[len(prefix):])
+            prefix = list(prefix_fmt.unpack_from(blobs[para_file[i]], para_off[i] + 24)) + pad_prefix
+            prefixes.extend(prefix)
             for h in prefix:
                 if h != _PAD:
                     values.append(h)
                     owners.append(i)
 
-        def shared_count(a: int, b: int) -> int:
-            pa = set(prefixes[a * n_index : (a + 1) * n_index])
-            return len(pa.intersection(prefixes[b * n_index : (b + 1) * n_index]) - {_PAD})
+        def prefix_set(i: int) -> set[int]:
+            s = set(prefixes[i * n_index : (i + 1) * n_index])
+            s.discard(_PAD)
+            return s
 
         order = sorted(range(len(values)), key=values.__getitem__)
         best: dict[int, float] = {}
@@ -153,17 +164,18 @@ class CrossDuplicate(Check):
             while end < len(order) and values[order[end]] == v:
                 end += 1
             if end - start > SMALL_BUCKET:
-                leaders: list[int] = []
+                leaders: list[tuple[int, set[int]]] = []
                 for b in sorted(owners[k] for k in order[start:end]):
+                    pb = prefix_set(b)
                     joined = False
-                    for a in leaders:
-                        if shared_count(a, b) >= self.p["min_shared"]:
+                    for a, pa in leaders:
+                        if len(pa & pb) >= self.p["min_shared"]:
                             check(a, b)
                             if find(a) == find(b):
                                 joined = True
                                 break
                     if not joined and len(leaders) < MAX_LEADERS:
-                        leaders.append(b)
+                        leaders.append((b, pb))
             elif end - start > 1:
                 members = sorted(owners[k] for k in order[start:end])
                 for k, a in enumerate(members):
