@@ -109,6 +109,7 @@ class Cache:
                 db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                db.execute("CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
                 db.execute("SELECT count(*) FROM results LIMIT 1").fetchone()
                 return db
             except sqlite3.DatabaseError:
@@ -161,6 +162,39 @@ class Cache:
         self._pending.append((key, value))
         if len(self._pending) >= 500:
             self.flush()
+
+    # --- cross-file results ----------------------------------------------------------------
+    def corpus_key(self, file_keys: list[str], code: str) -> str:
+        """Key of a cross-file rule's output for exactly this set of files and contents."""
+        h = hashlib.sha256(f"{self.fingerprint}\0{code}\0".encode())
+        for k in file_keys:
+            h.update(k.encode())
+        return h.hexdigest()
+
+    def get_corpus(self, key: str) -> dict | None:
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT value FROM corpus WHERE key = ?", (key,)).fetchone()
+            return json.loads(row[0]) if row else None
+        except (sqlite3.DatabaseError, ValueError):
+            return None
+
+    def put_corpus(self, key: str, value: dict) -> None:
+        db = self._connect()
+        if db is None or self.read_only:
+            return
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("DELETE FROM corpus")  # only the latest run's set is worth keeping
+            db.execute("INSERT INTO corpus (key, value) VALUES (?, ?)", (key, json.dumps(value)))
+            db.execute("COMMIT")
+        except sqlite3.DatabaseError:
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.DatabaseError:
+                pass
 
     def disconnect(self) -> None:
         if self._db is not None:

@@ -204,16 +204,33 @@ class Linter:
         return FileResult(path=path, words=0, score=score(findings), findings=findings)
 
     # --- many files -----------------------------------------------------------------------
-    def finish(self, results: list[FileResult]) -> None:
-        """Run the corpus (cross-file) checks over every result's records; add their findings."""
+    def finish(self, results: list[FileResult], cache: Any = None, file_keys: list[str] | None = None) -> None:
+        """Run the corpus (cross-file) checks over every result's records; add their findings.
+
+        With a cache and every file's cache key, a cross-file rule's output for exactly this set
+        of files and contents is stored, and reused while nothing changes (any changed, added or
+        removed file changes the key, so duplicates are still found across every file)."""
         by_path = {r.path: r for r in results}
         changed: set[str] = set()
         for active in self.ruleset.active:
             if not active.check.corpus:
                 continue
             code = active.rule.code
-            records = [(r.path, r.records[code]) for r in results if code in r.records]
-            for path, hits in active.check.finish(records).items():
+            stored = corpus_key = None
+            if cache is not None and file_keys is not None:
+                corpus_key = cache.corpus_key(file_keys, code)
+                stored = cache.get_corpus(corpus_key)
+            if stored is not None:
+                from .checks import CorpusHit
+
+                found = {path: [CorpusHit(*h) for h in hits] for path, hits in stored.items()}
+            else:
+                records = [(r.path, r.records[code]) for r in results if code in r.records]
+                found = active.check.finish(records)
+                if corpus_key is not None:
+                    cache.put_corpus(corpus_key, {path: [[h.line, h.column, h.end_line, h.end_column, h.values]
+                                                         for h in hits] for path, hits in found.items()})
+            for path, hits in found.items():
                 fr = by_path[path]
                 for h in hits:
                     values = dict(active.check.p)
@@ -265,6 +282,7 @@ class Linter:
         """
         files = list(files)
         results: list[FileResult] = []
+        keys: dict[str, str | None] = {}  # result path -> cache key (None: not cacheable)
         pool = None
         global _WORKER_CACHE
         try:
@@ -272,6 +290,7 @@ class Linter:
             for p in files:
                 if p == "-":
                     results.append(self.lint_file(p, stdin_filename))
+                    keys[results[-1].path] = None
                     _tick(on_file)
             if jobs > 1 and len(paths) >= MIN_PARALLEL:
                 pool = _make_pool(self, jobs, cache)
@@ -283,15 +302,17 @@ class Linter:
                 if encoded is not None and cache is not None:
                     cache.put_encoded(key, encoded)
                 results.append(result)
+                keys[result.path] = key
                 _tick(on_file)
+            results.sort(key=lambda fr: fr.path)
+            cacheable = cache is not None and all(keys.get(r.path) for r in results)
+            self.finish(results, cache if cacheable else None, [keys[r.path] for r in results] if cacheable else None)
         finally:
             if pool is not None:
                 pool.shutdown()
             if cache is not None:
                 cache.close()
             _WORKER_CACHE = None
-        results.sort(key=lambda fr: fr.path)
-        self.finish(results)
         return Report(files=results)
 
     def process_path(self, path: str, cache: Any = None) -> tuple[FileResult, str | None, str | None]:

@@ -186,3 +186,26 @@ def test_ci_examples_are_valid_yaml_and_use_healthlint():
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     assert hooks[0]["id"] == "healthlint" and hooks[0]["require_serial"] is True
     assert set(hooks[0]["types_or"]) == {"markdown", "html", "plain-text"}
+
+
+# --- cache and cross-file results ---------------------------------------------------------------------
+
+SHARED_PARA = ("Our caring team offers same-day appointments, accepts most insurance plans, and will help you "
+               "understand every option before you decide on any treatment at all.")
+
+
+def test_warm_run_still_finds_new_cross_file_duplicates(tmp_path):
+    (tmp_path / "a.md").write_text(f"# A\n\n{SHARED_PARA}\n")
+    (tmp_path / "b.md").write_text("# B\n\nA different paragraph about parking, opening hours and the lift to the second floor.\n")
+
+    def hl203() -> list:
+        proc = run_cli("check", "--format", "json", "--select", "HL203", "--cache-dir", "cache", ".", cwd=tmp_path)
+        return [(Path(f["path"]).name, x["line"]) for f in json.loads(proc.stdout)["files"] for x in f["findings"]]
+
+    assert hl203() == [] and hl203() == []  # cold, then warm (stored cross-file result reused)
+    (tmp_path / "b.md").write_text(f"# B\n\n{SHARED_PARA}\n")
+    assert hl203() == [("a.md", 3), ("b.md", 3)]  # one file changed: recomputed, both copies found
+    (tmp_path / "c.md").write_text(f"# C\n\n{SHARED_PARA}\n")
+    assert hl203() == [("a.md", 3), ("b.md", 3), ("c.md", 3)]  # a file added
+    (tmp_path / "a.md").unlink()
+    assert hl203() == [("b.md", 3), ("c.md", 3)]  # a file removed
