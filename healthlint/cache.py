@@ -155,9 +155,6 @@ class Cache:
     def encode(self, result: FileResult) -> str:
         return encode(result)
 
-    def put(self, key: str, result: FileResult) -> None:
-        self.put_encoded(key, encode(result))
-
     def put_encoded(self, key: str, value: str) -> None:
         self._pending.append((key, value))
         if len(self._pending) >= 500:
@@ -182,19 +179,12 @@ class Cache:
             return None
 
     def put_corpus(self, key: str, value: dict) -> None:
-        db = self._connect()
-        if db is None or self.read_only:
+        if self.read_only:
             return
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            db.execute("DELETE FROM corpus")  # only the latest run's set is worth keeping
-            db.execute("INSERT INTO corpus (key, value) VALUES (?, ?)", (key, json.dumps(value)))
-            db.execute("COMMIT")
-        except sqlite3.DatabaseError:
-            try:
-                db.execute("ROLLBACK")
-            except sqlite3.DatabaseError:
-                pass
+        self._transaction(lambda db: (
+            db.execute("DELETE FROM corpus"),  # only the latest run's set is worth keeping
+            db.execute("INSERT INTO corpus (key, value) VALUES (?, ?)", (key, json.dumps(value))),
+        ))
 
     def disconnect(self) -> None:
         if self._db is not None:
@@ -202,23 +192,26 @@ class Cache:
             self._db = None
 
     def flush(self) -> None:
-        if self.read_only or not self._pending:
-            self._pending = []
-            return
+        pending, self._pending = self._pending, []
+        if pending and not self.read_only:
+            self._transaction(lambda db: db.executemany(
+                "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", pending))
+
+    def _transaction(self, work: Any) -> None:
+        """Run ``work(db)`` in one transaction: all of it is stored, or (on any database error)
+        none of it. Without a usable cache nothing happens."""
         db = self._connect()
-        if db is None or not self._pending:
-            self._pending = []
+        if db is None:
             return
         try:
             db.execute("BEGIN IMMEDIATE")
-            db.executemany("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", self._pending)
+            work(db)
             db.execute("COMMIT")
         except sqlite3.DatabaseError:
             try:
                 db.execute("ROLLBACK")
             except sqlite3.DatabaseError:
                 pass
-        self._pending = []
 
     def close(self) -> None:
         self.flush()

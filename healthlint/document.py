@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterable
+from typing import Any
 
 BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "blockquote")
 
@@ -322,8 +322,3 @@ class Document:
                 out[-1][1].append(b)
         return [s for s in out if s[0] is not None or s[1]]
 
-
-def iter_words(blocks: Iterable[Block]) -> Iterable[tuple[Block, Word]]:
-    for b in blocks:
-        for w in b.words:
-            yield b, w

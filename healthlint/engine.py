@@ -232,21 +232,22 @@ class Linter:
                                                          for h in hits] for path, hits in found.items()})
             for path, hits in found.items():
                 fr = by_path[path]
+                new_findings = []
                 for h in hits:
                     values = dict(active.check.p)
                     values.update(h.values)
-                    fr.findings.append(Finding(
+                    new_findings.append(Finding(
                         rule=code, name=active.rule.name, category=active.rule.category,
                         severity=active.severity, line=h.line, column=h.column, end_line=h.end_line,
                         end_column=h.end_column, message=active.rule.format_message(values),
                         fingerprint=fingerprint_base(code, str(h.values.get("text", h.line))),
                     ))
+                # Only the new findings: the document's own were filtered in lint_document.
+                new_findings = self._filter(path, new_findings)
+                if fr.suppressions is not None:
+                    new_findings = fr.suppressions.filter(new_findings)
+                fr.findings.extend(new_findings)
                 changed.add(path)
-        for path in changed:
-            fr = by_path[path]
-            fr.findings = self._filter(path, fr.findings)
-            if fr.suppressions is not None:
-                fr.findings = fr.suppressions.filter(fr.findings)
         for r in results:
             if r.suppressions is not None and self._unused_rule is not None:
                 for d in r.suppressions.unused():

@@ -1,11 +1,13 @@
 """Text similarity for the duplicate checks: normalised words, word shingles, bottom-k sketches.
 
-A paragraph becomes the set of CRC-32 hashes of its word k-shingles (CRC-32 is stable across
-processes and runs, unlike Python's ``hash``). Two paragraphs' resemblance is the Jaccard index of
-those sets. For cross-file search, each paragraph keeps only its ``k`` smallest hashes (a bottom-k
-MinHash sketch, Broder 1997): two paragraphs whose Jaccard index is J share their minimum with
-probability J, so indexing every sketch value finds near-duplicates with one dictionary lookup per
-value, in time linear in the number of paragraphs, and the sketches estimate J without the texts.
+Within one article (one process) a paragraph's word 3-shingles are tuples compared with Python's
+own hashing (:func:`local_shingles`). Across files they must hash the same in every process and
+run, so each word gets one CRC-32 and a shingle combines its words' values (:func:`stable_shingles`).
+Two paragraphs' resemblance is the Jaccard index of their shingle sets. For cross-file search each
+paragraph keeps only its ``k`` smallest shingle hashes (a bottom-k MinHash sketch, Broder 1997): two
+paragraphs whose Jaccard index is J share their minimum with probability J, so indexing sketch
+values finds near-duplicates without comparing files pairwise, and the sketches estimate J
+without the texts.
 """
 
 from __future__ import annotations
@@ -30,12 +32,6 @@ def block_words(block) -> list[str]:
 
 def normalized(text: str) -> str:
     return " ".join(words(text))
-
-
-def shingles(ws: list[str], k: int = 3) -> set[int]:
-    if len(ws) < k:
-        return {zlib.crc32(" ".join(ws).encode())} if ws else set()
-    return {zlib.crc32(" ".join(ws[i : i + k]).encode()) for i in range(len(ws) - k + 1)}
 
 
 def local_shingles(ws: list[str], k: int = 3) -> set:

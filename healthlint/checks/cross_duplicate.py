@@ -183,7 +183,7 @@ class CrossDuplicate(Check):
                         if para_file[a] != para_file[b]:
                             shared[(a, b)] = shared.get((a, b), 0) + 1
             start = end
-        del order, values, owners, prefixes
+        del order, values, owners  # the index is done; prefixes stay for prefix_set()
         for (a, b), count in sorted(shared.items()):
             if count >= self.p["min_shared"]:
                 check(a, b)

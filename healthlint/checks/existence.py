@@ -11,7 +11,6 @@ second introduction"). Message fields: ``match``, ``count``.
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from . import Check, Hit, Lexicon, Param, register, validate_patterns

@@ -8,7 +8,6 @@ The first body paragraph is reported when its words match the page's description
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 from typing import Iterable
 
