@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
@@ -68,10 +68,24 @@ class Occurrence:
     sentence_start: bool
 
 
-@dataclass
 class Phrase:
-    words: tuple[str, ...]
-    occurrences: list[Occurrence] = field(default_factory=list)
+    """A repeated n-gram: its words and count, and (built on first use, since most candidates are
+    judged on their count alone) its occurrences with positions."""
+
+    __slots__ = ("words", "count", "_doc", "_occurrences")
+
+    def __init__(self, words: tuple[str, ...], count: int, doc: "Document | None" = None,
+                 occurrences: list[Occurrence] | None = None):
+        self.words = words
+        self.count = count
+        self._doc = doc
+        self._occurrences = occurrences
+
+    @property
+    def occurrences(self) -> list[Occurrence]:
+        if self._occurrences is None:
+            self._occurrences = _occurrences(self._doc, self.words) if self._doc is not None else []
+        return self._occurrences
 
     @property
     def text(self) -> str:
@@ -80,10 +94,6 @@ class Phrase:
     @property
     def content_words(self) -> int:
         return sum(1 for w in self.words if w not in FUNCTION_WORDS) or 1
-
-    @property
-    def count(self) -> int:
-        return len(self.occurrences)
 
     @property
     def mixed_case(self) -> bool:
@@ -116,38 +126,37 @@ def allowed_count(max_density: float, words: int, content_words: int) -> int:
 
 def repeated_phrases(doc: "Document", min_n: int = 2, max_n: int = 6, min_count: int = 3) -> list[Phrase]:
     """Body n-grams (within sentences) that start and end with a content word and occur at least
-    ``min_count`` times, with their occurrences. Counted once per document for all rules (tuples in
-    a Counter); occurrence objects are built only for the repeated ones."""
+    ``min_count`` times. Counted once per document for all rules (tuples in a Counter); positions
+    are looked up only for the phrases a rule asks about (:attr:`Phrase.occurrences`)."""
     counts = doc.__dict__.get(("_ngram_counts", min_n, max_n))
-    sentences = doc.sentences
     if counts is None:
-        counts = _count_ngrams([s.tokens for s in sentences], min_n, max_n)
+        counts = _count_ngrams([s.tokens for s in doc.sentences], min_n, max_n)
         doc.__dict__[("_ngram_counts", min_n, max_n)] = counts
     key = ("_phrases", min_n, max_n, min_count)
     cached = doc.__dict__.get(key)
-    if cached is not None:
-        return cached
-    wanted = {g for g, c in counts.items() if c >= min_count}
-    grams: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
-    if wanted:
-        firsts = {g[0] for g in wanted}
-        for s in sentences:
-            if firsts.isdisjoint(s.tokens):
-                continue  # positions (Word objects) only for sentences that hold a repeated phrase
-            ws = s.words
-            lows = [w.lower for w in ws]
-            for i, first in enumerate(lows):
-                if first not in firsts:
-                    continue
-                for j in range(i + min_n, min(len(lows), i + max_n) + 1):
-                    g = tuple(lows[i:j])
-                    if g not in wanted:
-                        continue
-                    content = [w for w, lw in zip(ws[i:j], g) if lw not in FUNCTION_WORDS]
-                    caps = i > 0 and sum(1 for w in content if w.text[:1].isupper() and not w.text.isupper()) >= 2
-                    grams[g].append(Occurrence(s.block, ws[i].start, ws[j - 1].end, caps, i == 0))
-    out = [Phrase(g, occ) for g, occ in grams.items()]
-    doc.__dict__[key] = out
+    if cached is None:
+        cached = doc.__dict__[key] = [Phrase(g, c, doc) for g, c in counts.items() if c >= min_count]
+    return cached
+
+
+def _occurrences(doc: "Document", gram: tuple[str, ...]) -> list[Occurrence]:
+    """Where ``gram`` occurs in the body sentences, in reading order."""
+    index = doc.__dict__.get("_first_word_index")
+    if index is None:  # token -> (sentence, position) of each of its uses, built once per document
+        index = defaultdict(list)
+        for s in doc.sentences:
+            for i, t in enumerate(s.tokens):
+                index[t].append((s, i))
+        doc.__dict__["_first_word_index"] = index
+    n = len(gram)
+    out = []
+    for s, i in index.get(gram[0], ()):
+        ws = s.words
+        if i + n > len(ws) or tuple(w.lower for w in ws[i : i + n]) != gram:
+            continue
+        content = [w for w in ws[i : i + n] if w.lower not in FUNCTION_WORDS]
+        caps = i > 0 and sum(1 for w in content if w.text[:1].isupper() and not w.text.isupper()) >= 2
+        out.append(Occurrence(s.block, ws[i].start, ws[i + n - 1].end, caps, i == 0))
     return out
 
 

@@ -64,7 +64,7 @@ class KeyphraseStuffing(Check):
         return bool(mid) and sum(1 for o in mid if o.capitalised) >= 0.5 * len(mid)
 
     def _is_business(self, phrase: Phrase) -> bool:
-        return self._has_place(phrase) or (self._title_case(phrase) and bool(set(phrase.words) & BUSINESS_WORDS))
+        return self._has_place(phrase) or (not BUSINESS_WORDS.isdisjoint(phrase.words) and self._title_case(phrase))
 
     def _has_place(self, phrase: Phrase) -> bool:
         cached = self._place_cache.get(phrase.words)
