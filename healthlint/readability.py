@@ -1,20 +1,80 @@
 """Whole-document readability figures, computed once per document and shared by rules and reports.
 
-Flesch Reading Ease and Flesch-Kincaid Grade come from textstat, run on the document's prose
+Flesch Reading Ease and Flesch-Kincaid Grade as textstat defines them, run on the document's prose
 (body blocks; the title and headings are left out, each list item counts as a sentence), with the
 CMU dictionary supplied offline by :mod:`healthlint.syllables`.
+
+textstat's own word list, sentence count and language constants are used as they are; only the
+syllable total is computed here, with each distinct word's count remembered across documents
+(textstat looks every word up again and rebuilds its phone list, about two thirds of the cost).
+The rule is textstat's: the stressed phones of the word's first CMU pronunciation, else Pyphen's
+hyphenation points plus one. ``tests/test_readability.py`` checks the figures equal textstat's.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .syllables import textstat
+from .syllables import cmu_raw, textstat
 
 if TYPE_CHECKING:
     from .document import Document
 
 METRICS = ("flesch_reading_ease", "flesch_kincaid_grade")
+LANG = "en_US"  # textstat's default language
+
+_SYLLABLES: dict[str, int] = {}
+_parts: Any = None
+
+
+def _textstat_parts() -> Any:
+    global _parts
+    if _parts is None:
+        textstat()  # imports textstat with the offline CMU data in place (its backend imports NLTK)
+        from textstat.backend.counts._count_sentences import count_sentences
+        from textstat.backend.selections._list_words import list_words
+        from textstat.backend.utils._get_lang_cfg import get_lang_cfg
+        from textstat.backend.utils._get_pyphen import get_pyphen
+
+        _parts = (list_words, count_sentences, get_lang_cfg, get_pyphen(LANG))
+    return _parts
+
+
+def syllables(word: str) -> int:
+    """Syllables in a lower-case word, as textstat counts them."""
+    n = _SYLLABLES.get(word)
+    if n is None:
+        phones = cmu_raw().get(word)
+        if phones is not None:
+            n = sum(1 for p in phones.split() if p[-1].isdigit())
+        else:
+            n = len(_textstat_parts()[3].positions(word)) + 1
+        if len(_SYLLABLES) > 200_000:  # bounded over a long run
+            _SYLLABLES.clear()
+        _SYLLABLES[word] = n
+    return n
+
+
+def flesch(text: str) -> dict[str, float]:
+    """Flesch Reading Ease and Flesch-Kincaid Grade of ``text``, unrounded (textstat's formulas)."""
+    list_words, count_sentences, cfg, _ = _textstat_parts()
+    words = list_words(text, lowercase=True)
+    if not words:
+        return {"flesch_reading_ease": 0.0, "flesch_kincaid_grade": 0.0}
+    get = _SYLLABLES.get
+    total = 0
+    for w in words:
+        n = get(w)
+        total += n if n is not None else syllables(w)
+    per_sentence = len(words) / count_sentences(text)
+    per_word = total / len(words)
+    if per_sentence == 0 or per_word == 0:
+        return {"flesch_reading_ease": 0.0, "flesch_kincaid_grade": 0.0}
+    return {
+        "flesch_reading_ease": cfg("en", "fre_base") - cfg("en", "fre_sentence_length") * per_sentence
+        - cfg("en", "fre_syll_per_word") * per_word,
+        "flesch_kincaid_grade": 0.39 * per_sentence + 11.8 * per_word - 15.59,
+    }
 
 
 def readability(doc: "Document") -> dict[str, float]:
@@ -25,10 +85,6 @@ def readability(doc: "Document") -> dict[str, float]:
     if not prose.strip() or doc.word_count == 0:
         figures: dict[str, float] = {}
     else:
-        ts = textstat()
-        figures = {
-            "flesch_reading_ease": round(float(ts.flesch_reading_ease(prose)), 1),
-            "flesch_kincaid_grade": round(float(ts.flesch_kincaid_grade(prose)), 1),
-        }
+        figures = {k: round(float(v), 1) for k, v in flesch(prose).items()}
     doc.__dict__["_readability"] = figures
     return figures
