@@ -23,38 +23,45 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .document import Document
 
-SIGNALS = {
-    "voice": re.compile(
-        r"\b(?:we\s+(?:offer|provide|specialize|specialise|treat|help|are\s+proud|proudly|accept|serve|deliver)|"
+# Each signal: the words a match can begin with, and the pattern, matched only where one of those
+# words starts (found with str.find, the word boundary checked here). Far cheaper than letting the
+# regex engine try the pattern at every character of the article.
+SIGNALS: dict[str, tuple[tuple[str, ...], re.Pattern]] = {
+    "voice": (("we", "our"), re.compile(
+        r"we\s+(?:offer|provide|specialize|specialise|treat|help|are\s+proud|proudly|accept|serve|deliver)\b|"
         r"our\s+(?:[\w-]+\s+){0,3}?(?:clinic|clinics|team|practice|office|offices|center|centre|staff|therapists|doctors|providers|"
-        r"patients|clients|program|programme|services|treatments|infusions|approach|specialists|experts|location))\b",
-    ),
-    "call": re.compile(
-        r"\b(?:call|contact|text|email|visit)\s+(?:us|now|today|our\s+(?:clinic|office|team))\b|"
-        r"\b(?:book|schedule|request|reserve)\s+(?:a|an|your)\s+(?:free\s+)?(?:consultation|appointment|visit|session|assessment|evaluation)\b|"
-        r"\b(?:book|schedule|call)\s+(?:now|today|online)\b",
-    ),
-    "price": re.compile(
-        r"[$€£]\s?\d|\bfree\s+(?:consultation|assessment|evaluation|session)\b|\bspecial\s+offer\b|\b\d{1,2}\s?%\s+off\b|"
-        r"\binsurance\s+(?:accepted|plans\s+accepted)\b|\bfinancing\s+available\b",
-    ),
-    "phone": re.compile(r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"),
-    "hype": re.compile(
-        r"\b(?:miracle|guaranteed|life[- ]changing|game[- ]changer|revolutionary|cure[- ]all|"
+        r"patients|clients|program|programme|services|treatments|infusions|approach|specialists|experts|location)\b",
+    )),
+    "call": (("call", "contact", "text", "email", "visit", "book", "schedule", "request", "reserve"), re.compile(
+        r"(?:call|contact|text|email|visit)\s+(?:us|now|today|our\s+(?:clinic|office|team))\b|"
+        r"(?:book|schedule|request|reserve)\s+(?:a|an|your)\s+(?:free\s+)?(?:consultation|appointment|visit|session|assessment|evaluation)\b|"
+        r"(?:book|schedule|call)\s+(?:now|today|online)\b",
+    )),
+    "price": (("free", "special", "insurance", "financing"), re.compile(
+        r"free\s+(?:consultation|assessment|evaluation|session)\b|special\s+offer\b|"
+        r"insurance\s+(?:accepted|plans\s+accepted)\b|financing\s+available\b",
+    )),
+    "hype": (("miracle", "guaranteed", "life", "game", "revolutionary", "cure", "clinically", "scientifically", "100"), re.compile(
+        r"(?:miracle|guaranteed|life[- ]changing|game[- ]changer|revolutionary|cure[- ]all|"
         r"(?:clinically|scientifically)\s+proven|100\s?%\s+(?:effective|safe))\b",
-    ),
+    )),
 }
+# Signals that do not start with a word.
+_MONEY = re.compile(r"[$€£]\s?\d|\b\d{1,2}\s?%\s+off\b")  # "$299", "20% off"
+# A North American phone number (an optional "+1 " or "(" before it does not change whether one is present).
+_PHONE = re.compile(r"\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
+_WORD_CHAR = re.compile(r"\w")
+_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 
 
-# Literal words one of which must appear (lower-cased) before a signal's regex is worth running.
-GATES = {
-    "voice": ("we ", "our "),
-    "call": ("call", "contact", "text", "email", "visit", "book", "schedule", "request", "reserve"),
-    "price": ("$", "€", "£", "free", "special", "%", "insurance", "financing"),
-    "phone": None,  # digits: checked below
-    "hype": ("miracle", "guarantee", "changing", "changer", "revolution", "cure", "proven", "100"),
-}
-_THREE_DIGITS = re.compile(r"\d{3}")
+def _starts_word_match(low: str, words: tuple[str, ...], rx: re.Pattern) -> bool:
+    for w in words:
+        pos = low.find(w)
+        while pos != -1:
+            if (pos == 0 or not _WORD_CHAR.match(low, pos - 1)) and rx.match(low, pos):
+                return True
+            pos = low.find(w, pos + 1)
+    return False
 
 
 def promotion_signals(doc: "Document") -> set[str]:
@@ -62,20 +69,14 @@ def promotion_signals(doc: "Document") -> set[str]:
     cached = doc.__dict__.get("_promotion")
     if cached is not None:
         return cached
-    text = "\n".join(b.text for b in doc.blocks)
-    low = text.lower()
-    found = set()
-    for name, rx in SIGNALS.items():
-        gate = GATES[name]
-        if gate is None:
-            if not _THREE_DIGITS.search(text):
-                continue
-        elif not any(g in low for g in gate):
-            continue
-        # The patterns are lower case: matching the lower-cased text avoids IGNORECASE, which is
-        # several times slower in Python's engine.
-        if rx.search(low if len(low) == len(text) else text.lower()):
-            found.add(name)
+    # The patterns are lower case: matching the lower-cased text avoids IGNORECASE, which is
+    # several times slower in Python's engine.
+    low = "\n".join(b.text for b in doc.blocks).lower()
+    found = {name for name, (words, rx) in SIGNALS.items() if _starts_word_match(low, words, rx)}
+    if ("$" in low or "€" in low or "£" in low or "%" in low) and _MONEY.search(low):
+        found.add("price")
+    if "0000" in low.translate(_DIGITS_TO_ZERO) and _PHONE.search(low):  # needs four digits in a row
+        found.add("phone")
     doc.__dict__["_promotion"] = found
     return found
 

@@ -62,26 +62,32 @@ class Duplicate(Check):
             yield from self._title(doc)
             return
         k = self.p["shingle"]
-        seen: list[tuple[object, str, list[str], set[int]]] = []
-        index: dict[tuple, list[int]] = {}
+        seen: list[tuple[object, str, list[str], int]] = []
+        # shingle -> earlier blocks holding it, one index per block kind; counting a block's
+        # shingles through it gives each earlier block's overlap without intersecting sets.
+        index: dict[str, dict[tuple, list[int]]] = {"list": {}, "text": {}}
         for b in doc.body:
             ws = block_words(b)
             if len(ws) < self.p["min_words"]:
                 continue
             norm = " ".join(ws)
             sh = local_shingles(ws, k)
-            if self._is_allowed(sh):
+            if self.allowed and self._is_allowed(sh):
                 continue
             kind = "list" if b.kind == "list_item" else "text"
             threshold = self.p["list_threshold"] if kind == "list" else self.p["threshold"]
             lead_in = b.text.rstrip().endswith(":")  # "Treatment of stage II … may include:": exact only
-            candidates = sorted({i for h in sh for i in index.get((kind, h), ())})
-            for i in candidates:
-                first, first_norm, first_ws, first_sh = seen[i]
-                contain = kind == "text" and len(ws) >= 20 and len(b.sentences) >= 2
+            kind_index = index[kind]
+            shared: dict[int, int] = {}
+            for h in sh:
+                for i in kind_index.get(h, ()):
+                    shared[i] = shared.get(i, 0) + 1
+            contain = kind == "text" and len(ws) >= 20 and len(b.sentences) >= 2
+            for i in sorted(shared):
+                first, first_norm, first_ws, first_size = seen[i]
                 if norm == first_norm:
                     sim = 1.0
-                elif lead_in or not self._plausible(sh, first_sh, contain):
+                elif lead_in or not self._plausible(shared[i], len(sh), first_size, contain):
                     continue
                 else:
                     sim = self._similarity(ws, first_ws, contain)
@@ -93,16 +99,17 @@ class Duplicate(Check):
                     break
             else:
                 for h in sh:
-                    index.setdefault((kind, h), []).append(len(seen))
-                seen.append((b, norm, ws, sh))
+                    kind_index.setdefault(h, []).append(len(seen))
+                seen.append((b, norm, ws, len(sh)))
 
-    def _plausible(self, a: set[int], b: set[int], contain: bool) -> bool:
-        """Cheap shingle-set test before difflib: two word sequences with a similarity ratio of
-        0.5 or more share a good part of their 3-shingles (one changed word alters at most three)."""
-        inter = len(a & b)
-        if contain and inter >= 0.5 * len(a):
+    @staticmethod
+    def _plausible(inter: int, a: int, b: int, contain: bool) -> bool:
+        """Cheap test before difflib, from the number of shared shingles and both set sizes: two
+        word sequences with a similarity ratio of 0.5 or more share a good part of their
+        3-shingles (one changed word alters at most three)."""
+        if contain and inter >= 0.5 * a:
             return True
-        return inter >= 0.3 * min(len(a), len(b)) and inter / (len(a) + len(b) - inter) >= 0.2
+        return inter >= 0.3 * min(a, b) and inter / (a + b - inter) >= 0.2
 
     def _similarity(self, later: list[str], first: list[str], contain: bool) -> float:
         """difflib ratio, or the share of the later block found in the first (containment)."""

@@ -1,0 +1,91 @@
+"""The speed-ups that change how a pattern is matched must not change what it matches.
+
+* :class:`healthlint.checks.Lexicon` drops a leading ``\\b`` from its patterns and checks the word
+  boundary itself; its matches must equal the plain regex's on any text.
+* :mod:`healthlint.promo` finds each signal only where one of its first words starts; the result
+  must equal searching the whole text with the same patterns behind ``\\b``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from hypothesis import given, strategies as st
+
+from healthlint import promo
+from healthlint.checks import Lexicon, _leading_boundary
+from healthlint.rules import builtin_rules_dir
+
+# Every shipped pattern list whose patterns all start with \b (the lists the fast path serves).
+LISTS = []
+for f in sorted(builtin_rules_dir().glob("*/*.yaml")):
+    for key, value in (yaml.safe_load(f.read_text(encoding="utf-8")).get("params") or {}).items():
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value) and all(_leading_boundary(v) for v in value):
+            LISTS.append(value)
+
+PIECES = ["studies", "show", "proven", "clinically", "guaranteed", "miracle", "cure", "no side effects", "safe",
+          "effective", "100%", "cures", "our", "clinic", "we", "offer", "call", "us", "today", "book", "a", "free",
+          "consultation", "$", "299", "555-123-4567", "(555) 123 4567", "x", "-", "'", "’", "_", ".", ",", "\n",
+          "unproven", "yourclinic", "weoffer", "re-", "İ", "ß", "100 %", "effective.", "insurance", "accepted"]
+text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=40).map(
+    lambda parts: "".join(p + (" " if i % 3 else "") for i, p in enumerate(parts)))
+
+
+def test_shipped_rules_use_the_fast_path():
+    assert len(LISTS) >= 10
+    assert all(Lexicon(lst)._bare is not None for lst in LISTS)
+
+
+def test_leading_boundary_only_for_the_whole_pattern():
+    assert _leading_boundary(r"\bstudies\s+show")
+    assert _leading_boundary(r"\b(?:a|b)c")
+    assert not _leading_boundary(r"\ba|b")  # the \b belongs to the first branch only
+    assert not _leading_boundary(r"studies\b")
+    assert not _leading_boundary(r"\\bx")  # a literal backslash
+
+
+@given(text)
+def test_lexicon_matches_equal_the_plain_regex(t):
+    for lst in LISTS + [[r"\bx", r"\b-", r"\b\d+"], [r"\b(?:a|an)\s+\w+"]]:
+        lex = Lexicon(lst)
+        plain = re.compile(lex.regex.pattern, re.IGNORECASE)
+        low = t.lower()
+        target = low if len(low) == len(t) else t
+        rx = lex.regex if len(low) == len(t) else plain
+        assert [m.span() for m in lex.finditer(t)] == [m.span() for m in rx.finditer(target)]
+        ours, theirs = lex.search(t), rx.search(target)
+        assert (ours and ours.span()) == (theirs and theirs.span())
+
+
+def _reference_signals(low: str) -> set[str]:
+    found = {name for name, (_, rx) in promo.SIGNALS.items() if re.search(r"\b(?:" + rx.pattern + ")", low)}
+    if re.search(r"[$€£]\s?\d|\b\d{1,2}\s?%\s+off\b", low):
+        found.add("price")
+    if re.search(r"\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b", low):
+        found.add("phone")
+    return found
+
+
+class _Doc:
+    def __init__(self, t: str):
+        self.blocks = [type("B", (), {"text": t})()]
+
+
+@given(text)
+def test_promotion_signals_equal_a_whole_text_search(t):
+    assert promo.promotion_signals(_Doc(t)) == _reference_signals(t.lower())
+
+
+def test_promotion_signals_on_written_cases():
+    cases = {
+        "We offer ketamine infusions. Call us today!": {"voice", "call"},
+        "Your doctor can help. Yourclinic team.": set(),
+        "Book a free consultation for $99 at 555-123-4567.": {"call", "price", "phone"},
+        "A clinically proven, life-changing approach.": {"hype"},
+        "Save 20% off this month": {"price"},
+        "Call 1-800-555-0199 for the national helpline": {"phone"},
+    }
+    for t, expected in cases.items():
+        assert promo.promotion_signals(_Doc(t)) == expected, t
