@@ -3,7 +3,6 @@ Fixtures are written inline by the team."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

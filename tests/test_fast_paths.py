@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 from hypothesis import given, strategies as st

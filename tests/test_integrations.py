@@ -4,7 +4,6 @@ The pre-commit and browser tests are in test_precommit.py and test_html_report.p
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
-from healthlint.config import Config, from_mapping
+from healthlint.config import Config
 from healthlint.engine import Linter
 from healthlint.phrases import allowed_count, yoast_density
 
