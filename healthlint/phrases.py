@@ -128,14 +128,11 @@ def repeated_phrases(doc: "Document", min_n: int = 2, max_n: int = 6, min_count:
     """Body n-grams (within sentences) that start and end with a content word and occur at least
     ``min_count`` times. Counted once per document for all rules (tuples in a Counter); positions
     are looked up only for the phrases a rule asks about (:attr:`Phrase.occurrences`)."""
-    counts = doc.__dict__.get(("_ngram_counts", min_n, max_n))
-    if counts is None:
-        counts = _count_ngrams([s.tokens for s in doc.sentences], min_n, max_n)
-        doc.__dict__[("_ngram_counts", min_n, max_n)] = counts
     key = ("_phrases", min_n, max_n, min_count)
     cached = doc.__dict__.get(key)
     if cached is None:
-        cached = doc.__dict__[key] = [Phrase(g, c, doc) for g, c in counts.items() if c >= min_count]
+        counts = _count_ngrams([s.tokens for s in doc.sentences], min_n, max_n, min_count)
+        cached = doc.__dict__[key] = [Phrase(g, c, doc) for g, c in counts.items()]
     return cached
 
 
@@ -160,26 +157,26 @@ def _occurrences(doc: "Document", gram: tuple[str, ...]) -> list[Occurrence]:
     return out
 
 
-def _count_ngrams(sentences: list[list[str]], min_n: int, max_n: int) -> Counter:
-    """Counts of the n-grams (min_n..max_n words, starting and ending with a content word) seen at
-    least twice. Apriori pruning: an n-gram can repeat only if its first n-1 words do, so only
-    positions whose prefix repeated are extended — most text is never looked at past two words."""
+def _count_ngrams(sentences: list[list[str]], min_n: int, max_n: int, min_count: int = 2) -> Counter:
+    """Counts of the n-grams (min_n..max_n words inside one sentence, starting and ending with a
+    content word) seen at least ``min_count`` times. Apriori pruning: an n-gram can repeat that
+    often only if its first n-1 words do, so only positions whose prefix did are extended — most
+    text is never looked at past two words. The sentences are laid end to end with a None
+    between them, so a position is one integer and no n-gram crosses a sentence end."""
+    flat: list[str | None] = []
+    for lows in sentences:
+        flat.extend(lows)
+        flat.append(None)
+    fw = FUNCTION_WORDS
+    alive = [i for i, w in enumerate(flat) if w is not None and w not in fw and not w.isdigit()]
     out: Counter = Counter()
-    alive = [(si, i) for si, lows in enumerate(sentences) for i, w in enumerate(lows)
-             if w not in FUNCTION_WORDS and not w.isdigit()]
     for n in range(2, max_n + 1):
-        level: Counter = Counter()
-        keyed = []
-        for si, i in alive:
-            lows = sentences[si]
-            if i + n <= len(lows):
-                g = tuple(lows[i : i + n])
-                level[g] += 1
-                keyed.append((si, i, g))
-        alive = [(si, i) for si, i, g in keyed if level[g] >= 2]
+        grams = [tuple(flat[i : i + n]) for i in alive]
+        level = Counter(grams)
+        alive = [i for i, g in zip(alive, grams) if g[-1] is not None and level[g] >= min_count]
         if n >= min_n:
             for g, c in level.items():
-                if c >= 2 and g[-1] not in FUNCTION_WORDS:
+                if c >= min_count and g[-1] is not None and g[-1] not in fw:
                     out[g] = c
         if not alive:
             break

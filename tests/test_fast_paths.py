@@ -88,3 +88,22 @@ def test_promotion_signals_on_written_cases():
     }
     for t, expected in cases.items():
         assert promo.promotion_signals(_Doc(t)) == expected, t
+
+
+def _naive_ngrams(sentences, min_n, max_n, min_count):
+    from collections import Counter
+
+    from healthlint.phrases import FUNCTION_WORDS
+
+    counts = Counter(tuple(s[i : i + n]) for s in sentences for n in range(min_n, max_n + 1) for i in range(len(s) - n + 1))
+    return {g: c for g, c in counts.items()
+            if c >= min_count and g[0] not in FUNCTION_WORDS and not g[0].isdigit() and g[-1] not in FUNCTION_WORDS}
+
+
+@given(st.lists(st.lists(st.sampled_from(["pain", "relief", "the", "of", "austin", "clinic", "2", "in", "care"]), max_size=12), max_size=12),
+       st.integers(2, 4), st.integers(0, 3), st.integers(2, 4))
+def test_ngram_counts_equal_a_naive_count(sentences, min_n, extra, min_count):
+    from healthlint.phrases import _count_ngrams
+
+    max_n = min_n + extra
+    assert dict(_count_ngrams(sentences, min_n, max_n, min_count)) == _naive_ngrams(sentences, min_n, max_n, min_count)
