@@ -292,6 +292,18 @@ class Document:
     def word_count(self) -> int:
         return sum(b.word_count for b in self.body)
 
+    def joined(self, body_only: bool = True) -> tuple[str, str | None]:
+        """The body blocks' (or all blocks') text joined with NUL characters, and its lower-cased
+        form (None when lower-casing changes the length): one string for a quick whole-article
+        test before per-block work (see :meth:`healthlint.checks.Lexicon.may_match`)."""
+        key = "_joined_body" if body_only else "_joined_all"
+        cached = self.__dict__.get(key)
+        if cached is None:
+            text = "\0".join(b.text for b in (self.body if body_only else self.blocks))
+            low = text.lower()
+            cached = self.__dict__[key] = (text, low if len(low) == len(text) else None)
+        return cached
+
     @cached_property
     def prose(self) -> str:
         """Body text joined into one string for whole-document metrics (readability formulas)."""

@@ -107,3 +107,27 @@ def test_ngram_counts_equal_a_naive_count(sentences, min_n, extra, min_count):
 
     max_n = min_n + extra
     assert dict(_count_ngrams(sentences, min_n, max_n, min_count)) == _naive_ngrams(sentences, min_n, max_n, min_count)
+
+
+CLAIM_PIECES = PIECES + ["studies show", "has been shown to", "works within hours", "without side effects", "Austin",
+                         "Dallas", "Houston", "Waco", "serving", "patients from", "Read more", "Comments", "60 / 100",
+                         "we", "our clinic", "risk-free", "FDA-approved", "cures", "detox", "boosts immunity"]
+article = st.lists(st.lists(st.sampled_from(CLAIM_PIECES), min_size=1, max_size=30).map(" ".join), min_size=1, max_size=8).map(
+    lambda paras: "# Title\n\n" + "\n\n".join(p + "." for p in paras) + "\n")
+
+
+@given(article)
+def test_whole_article_gate_never_hides_a_finding(text):
+    from healthlint import checks
+    from healthlint.config import Config
+    from healthlint.engine import Linter
+
+    linter = Linter(Config())
+    gated = linter.lint_text(text, "a.md")
+    original = checks.Lexicon.may_match
+    checks.Lexicon.may_match = lambda self, doc, body_only=True: True
+    try:
+        ungated = linter.lint_text(text, "a.md")
+    finally:
+        checks.Lexicon.may_match = original
+    assert [f.to_dict() for f in gated.findings] == [f.to_dict() for f in ungated.findings]

@@ -328,12 +328,16 @@ def test_interrupted_run_leaves_no_partial_report_or_corrupt_cache(tmp_path):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     from corpus import write_corpus
 
-    write_corpus(tmp_path / "c", 400, 900)
+    n = 1500  # several seconds of work, so the interrupt lands mid-run on a fast machine too
+    write_corpus(tmp_path / "c", n, 900)
     proc = subprocess.Popen(
         [sys.executable, "-m", "healthlint", "check", "-j", "2", "--format", "json", "--output", "report.json",
          "--cache-dir", "cache", "c"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
-    time.sleep(2.5)
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "cache").exists() and time.monotonic() < deadline:  # linting has started
+        time.sleep(0.05)
+    time.sleep(0.5)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 2, err.decode()[-2000:]
@@ -348,7 +352,7 @@ def test_interrupted_run_leaves_no_partial_report_or_corrupt_cache(tmp_path):
     # and the next run works and reuses what was stored
     done = subprocess.run([sys.executable, "-m", "healthlint", "check", "-j", "2", "--format", "json",
                            "--cache-dir", "cache", "c"], cwd=tmp_path, capture_output=True)
-    assert done.returncode == 1 and len(json.loads(done.stdout)["files"]) == 400
+    assert done.returncode == 1 and len(json.loads(done.stdout)["files"]) == n
 
 
 def test_corrupt_cache_is_ignored_and_rebuilt(tmp_path):

@@ -230,6 +230,10 @@ class Lexicon:
         if trusted and pats and all(_leading_boundary(p) for p in pats):
             self._bare = re.compile("|".join(f"(?:{p[2:]})" for p in pats), flags)
         self.ignore_case = ignore_case
+        # Without anchors or lookarounds, a pattern that matches inside a block or sentence also
+        # matches in the blocks' NUL-joined text (the NUL, like a block edge, is neither a word
+        # character nor a space; no shipped pattern matches it).
+        self.gateable = not any(a in source for a in ("^", "$", "\\A", "\\Z", "\\z", "(?=", "(?!", "(?<"))
         self._caseless: re.Pattern | None = None
         self._guarded = None
         if not trusted:  # a user's patterns: the regex module, with a timeout, on the original text
@@ -286,6 +290,14 @@ class Lexicon:
             out.append(m)
             pos = m.end()
         return out
+
+    def may_match(self, doc: "Document", body_only: bool = True) -> bool:
+        """False when no block of the document (its body, or every block) can match: one scan of
+        the joined text, so checks can skip their per-sentence or per-block passes."""
+        if not self.gateable:
+            return True
+        text, low = doc.joined(body_only)
+        return self.search(text, low) is not None
 
     def search(self, text: str, low: str | None = None) -> "re.Match | None":
         return self._call("search", text, low)

@@ -111,7 +111,7 @@ class Claim(Check):
 
     def check(self, doc) -> Iterable[Hit]:
         cue = self.promo_cue if self.p["promotional_cues"] and is_promotional(doc) else self.cue
-        if cue is None:
+        if cue is None or not cue.may_match(doc):
             return
         # One scan per block first: most paragraphs hold no claim phrase at all.
         quiet = {b.index for b in doc.body if not cue.search(b.text, b.lower)}

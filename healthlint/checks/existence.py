@@ -67,6 +67,8 @@ class Existence(Check):
                 yield b, 0, b.text
 
     def check(self, doc) -> Iterable[Hit]:
+        if self.p["match"] == "search" and self.scope != "heading" and not self.lexicon.may_match(doc, self.scope != "block"):
+            return
         region = self.p["region"]
         opening = opening_indexes(doc, self.p["opening_blocks"]) if region != "any" else set()
         count = 0

@@ -47,6 +47,8 @@ class PlaceList(Check):
         self.cue = Lexicon(self.p["cues"], trusted=self.trusted) if self.p["cues"] else None
 
     def check(self, doc) -> Iterable[Hit]:
+        if self.cue is not None and not self.cue.may_match(doc):
+            return
         for s in doc.sentences:
             if self.cue is not None and not self.cue.search(s.text):
                 continue

@@ -63,10 +63,13 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     return text, notes
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _control_share(sample: bytes) -> float:
     if not sample:
         return 0.0
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return control / len(sample)
 
 

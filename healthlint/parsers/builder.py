@@ -35,8 +35,12 @@ class TextBuilder:
             else:
                 self._put(piece, source_start + m.start())
 
-    def add_aligned(self, text: str, sources: list[int]) -> None:
+    def add_aligned(self, text: str, sources: "list[int] | range") -> None:
         """Add text whose characters come from the given source offsets (one per character)."""
+        if isinstance(sources, range) and sources.step == 1:
+            if text:
+                self.add(text, sources.start)  # verbatim in the source
+            return
         run_start = 0
         for i in range(1, len(text) + 1):
             if i == len(text) or sources[i] != sources[i - 1] + 1 or text[i].isspace() != text[run_start].isspace():
@@ -86,7 +90,7 @@ class TextBuilder:
         return "".join(self._parts), self.offsets
 
 
-def align(source: str, start: int, text: str, limit: int | None = None) -> tuple[list[int], int] | None:
+def align(source: str, start: int, text: str, limit: int | None = None) -> "tuple[list[int] | range, int] | None":
     """Find ``text`` in ``source`` from ``start`` on, allowing markup and entities in between.
 
     Returns one source offset per character of ``text`` and the offset just past the match, or None
@@ -95,7 +99,7 @@ def align(source: str, start: int, text: str, limit: int | None = None) -> tuple
     """
     pos = source.find(text, start)
     if pos >= 0 and (limit is None or pos - start <= limit):
-        return list(range(pos, pos + len(text))), pos + len(text)
+        return range(pos, pos + len(text)), pos + len(text)
     limit = limit if limit is not None else 4 * len(text) + 2000
     end_limit = min(len(source), start + len(text) + limit)
     out: list[int] = []

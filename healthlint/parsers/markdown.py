@@ -7,6 +7,7 @@ alignment that skips escapes and entities) so every character keeps its source o
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Any
@@ -100,24 +101,7 @@ def _inline_text(tok: Any, body: str, starts: list[int], meta: Metadata) -> tupl
     raw = tok.content
     if not raw.strip():
         return None
-    first_line = tok.map[0]
-    # Source offset of each character of the raw inline content, line by line.
-    raw_sources: list[int] = []
-    for k, line in enumerate(raw.split("\n")):
-        ln = first_line + k
-        if ln >= len(starts):
-            break
-        line_start = starts[ln]
-        line_end = starts[ln + 1] - 1 if ln + 1 < len(starts) else len(body)
-        src_line = body[line_start:line_end]
-        idx = _locate_line(src_line, line)
-        base = line_start + idx
-        raw_sources.extend(range(base, base + len(line)))
-        raw_sources.append(base + len(line))  # the newline
-    if len(raw_sources) < len(raw) + 1:
-        last = raw_sources[-1] if raw_sources else 0
-        raw_sources.extend([last] * (len(raw) + 1 - len(raw_sources)))
-
+    raw_sources = _RawSources(raw, tok.map[0], body, starts)
     builder = TextBuilder()
     links: list[tuple[int, int, str]] = []
     link_stack: list[tuple[int, str]] = []
@@ -160,6 +144,40 @@ def _inline_text(tok: Any, body: str, starts: list[int], meta: Metadata) -> tupl
         return None
     text, offsets = builder.build()
     return text, offsets, links
+
+
+class _RawSources:
+    """Source offset of each character of a block's raw inline content (the newline ending a line
+    included): line k of the content stands in the source from ``bases[k]`` on. Characters past
+    the lines that exist in the source map to the last one's."""
+
+    __slots__ = ("starts", "bases", "covered", "length")
+
+    def __init__(self, raw: str, first_line: int, body: str, starts: list[int]):
+        self.starts: list[int] = []  # index in raw where each line starts
+        self.bases: list[int] = []
+        self.length = len(raw) + 1
+        at = 0
+        for k, line in enumerate(raw.split("\n")):
+            ln = first_line + k
+            if ln >= len(starts):
+                break
+            line_start = starts[ln]
+            line_end = starts[ln + 1] - 1 if ln + 1 < len(starts) else len(body)
+            self.starts.append(at)
+            self.bases.append(line_start + _locate_line(body[line_start:line_end], line))
+            at += len(line) + 1
+        self.covered = at
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, i: int) -> int:
+        if not self.starts:
+            return 0
+        i = min(i, self.covered - 1)
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.bases[k] + i - self.starts[k]
 
 
 def _locate_line(src_line: str, content_line: str) -> int:
