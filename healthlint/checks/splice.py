@@ -12,9 +12,10 @@ package (about 126,000 words), offline. Message fields: ``fragment``, ``tail``, 
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 from typing import Iterable
 
-from ..syllables import is_word
+from ..syllables import cmu_raw, is_word
 from . import Check, Hit, Param, register
 
 _ALPHA_LOWER = re.compile(r"^[a-z]+$")
@@ -31,10 +32,11 @@ class Splice(Check):
     fields = ("fragment", "tail", "word", "inserted", "inserted_words")
 
     def check(self, doc) -> Iterable[Hit]:
+        known = cmu_raw()  # tokens are lower case already
         for b in doc.body:
             # A cut needs a piece that is not a word on its own: skip blocks where every
             # alphabetic token is in the dictionary (most of them), before building positions.
-            if all(is_word(t) for t in b.tokens if t.isalpha()):
+            if all(not t.isalpha() for t in filterfalse(known.__contains__, b.tokens)):
                 continue
             ws = b.words
             text = b.text
