@@ -25,7 +25,7 @@ from typing import Any
 from . import __version__
 from .findings import FileResult, Finding
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: a suppression's 'used' flag is stored
 FILE_NAME = "results.sqlite"
 
 
@@ -45,7 +45,7 @@ def ruleset_fingerprint(linter: Any) -> str:
 def encode(result: FileResult) -> str:
     sup = None
     if result.suppressions is not None:
-        sup = [[d.kind, list(d.codes) if d.codes is not None else None, d.line, d.end_line, d.column, d.first, d.last]
+        sup = [[d.kind, list(d.codes) if d.codes is not None else None, d.line, d.end_line, d.column, d.first, d.last, d.used]
                for d in result.suppressions.directives]
     return json.dumps({
         "words": result.words, "score": result.score, "readability": result.readability,
@@ -66,8 +66,8 @@ def decode(path: str, text: str) -> FileResult:
                for code, rec in d["records"].items()}
     sup = None
     if d.get("suppressions"):
-        sup = Suppressions([Directive(k, tuple(c) if c is not None else None, ln, eln, col, first, last)
-                            for k, c, ln, eln, col, first, last in d["suppressions"]])
+        sup = Suppressions([Directive(k, tuple(c) if c is not None else None, ln, eln, col, first, last, used)
+                            for k, c, ln, eln, col, first, last, used in d["suppressions"]])
     return FileResult(path=path, words=d["words"], score=d["score"], readability=d["readability"],
                       findings=findings, records=records, suppressions=sup)
 

@@ -120,6 +120,18 @@ def test_warn_unused_suppressions_flag(tmp_path):
     assert proc.returncode == 1 and b"HL004" in proc.stdout
 
 
+def test_warm_cache_remembers_which_suppressions_were_used(tmp_path):
+    """A cached result keeps each directive's 'used' flag: a warm run must not call a comment that
+    silenced a finding unused (it did before cache schema 2)."""
+    (tmp_path / "a.md").write_text(f"# S\n\n<!-- healthlint-disable-next-line HL405 -->\n{HYPE}\n"
+                                   "\n<!-- healthlint-disable-next-line HL401 -->\nPlain text.\n")
+    runs = [run_cli("check", "--warn-unused-suppressions", "--format", "json", "a.md", cwd=tmp_path) for _ in range(2)]
+    assert (tmp_path / ".healthlint_cache").exists()
+    reports = [json.loads(r.stdout) for r in runs]
+    assert reports[0] == reports[1]
+    assert [(f["rule"], f["line"]) for f in reports[1]["files"][0]["findings"] if f["rule"] == "HL004"] == [("HL004", 6)]
+
+
 # --- baseline ---------------------------------------------------------------------------------------------
 
 def test_baseline_reports_only_new_findings_after_edits(tmp_path):
