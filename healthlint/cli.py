@@ -11,7 +11,7 @@ import sys
 import tempfile
 import textwrap
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, Iterable, NoReturn
 
 import click
 
@@ -32,13 +32,18 @@ def _fail(message: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Write via a temporary file in the same folder and a rename: readers never see half a file."""
+def write_atomic(path: str, text: "str | Iterable[str]") -> None:
+    """Write via a temporary file in the same folder and a rename: readers never see half a file.
+    ``text`` may come in pieces (a streamed report)."""
     folder = os.path.dirname(os.path.abspath(path)) or "."
     fd, tmp = tempfile.mkstemp(prefix=".healthlint-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            if isinstance(text, str):
+                fh.write(text)
+            else:
+                for piece in text:
+                    fh.write(piece)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report gets the usual permissions
@@ -113,7 +118,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
     from . import baseline as baseline_mod
     from . import config as config_mod
     from .engine import Linter, iter_files
-    from .report import render
+    from .report import stream
     from .yamlutil import ConfigError
 
     path_list = list(paths) or ["."]
@@ -154,7 +159,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
             write_atomic(write_baseline_file, baseline_mod.dumps(report))
         except OSError as e:
             _fail(f"{write_baseline_file}: cannot write baseline: {e.strerror or e}")
-        click.echo(f"Wrote {len(report.findings)} findings to {write_baseline_file}.", err=True)
+        click.echo(f"Wrote {sum(report.severity_counts().values())} findings to {write_baseline_file}.", err=True)
         sys.exit(EXIT_OK)
     if known is not None:
         baseline_mod.apply(report, known)
@@ -162,14 +167,17 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
     if statistics:
         text = statistics_text(report, fmt)
     else:
-        text = render(report, fmt, color=color, rules=[a.rule for a in linter.ruleset.active])
+        text = stream(report, fmt, color=color, rules=[a.rule for a in linter.ruleset.active])
     if output:
         try:
             write_atomic(output, text)
         except OSError as e:
             _fail(f"{output}: cannot write report: {e.strerror or e}")
     else:
-        click.echo(text, nl=False)
+        out = click.get_text_stream("stdout")
+        for piece in [text] if isinstance(text, str) else text:
+            out.write(piece)
+        out.flush()
     level = fail_on or cfg.fail_on
     if not exit_zero and report.count_at_or_above(level):
         sys.exit(EXIT_FINDINGS)
@@ -181,7 +189,7 @@ def statistics_text(report: Any, fmt: str) -> str:
     import json
 
     counts: dict[tuple[str, str, str], int] = {}
-    for f in report.findings:
+    for f in report.iter_findings():
         key = (f.rule, f.name, f.severity)
         counts[key] = counts.get(key, 0) + 1
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))

@@ -114,11 +114,29 @@ class Report:
 
     @property
     def findings(self) -> list[Finding]:
-        return [f for fr in self.files for f in fr.findings]
+        return list(self.iter_findings())
+
+    def iter_findings(self) -> Iterator[Finding]:
+        for fr in self.files:
+            yield from fr.findings
+
+    def severity_counts(self) -> dict[str, int]:
+        """Findings per severity, error first (kept by a store of results, else counted)."""
+        counts = getattr(self.files, "severity_counts", None)
+        if counts is not None:
+            return counts()
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.iter_findings():
+            out[f.severity] += 1
+        return out
+
+    def rule_codes(self) -> set[str]:
+        codes = getattr(self.files, "rule_codes", None)
+        return codes() if codes is not None else {f.rule for f in self.iter_findings()}
 
     def count_at_or_above(self, level: str) -> int:
         rank = SEVERITY_RANK[level]
-        return sum(1 for f in self.findings if SEVERITY_RANK[f.severity] >= rank)
+        return sum(n for sev, n in self.severity_counts().items() if SEVERITY_RANK[sev] >= rank)
 
 
 class Linter:

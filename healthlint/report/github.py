@@ -7,7 +7,7 @@ Actions toolkit does).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -20,13 +20,15 @@ def escape_property(s: str) -> str:
     return escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: Any, **_: Any) -> str:
-    lines = []
+def stream(report: Any, **_: Any) -> Iterator[str]:
     for fr in report.files:
         for f in fr.findings:
             props = [
                 f"file={escape_property(fr.path)}", f"line={f.line}", f"col={f.column}",
                 f"endLine={f.end_line}", f"endColumn={f.end_column}", f"title={escape_property(f'{f.rule} {f.name}')}",
             ]
-            lines.append(f"::{LEVELS[f.severity]} {','.join(props)}::{escape_data(f.message)}")
-    return "\n".join(lines) + ("\n" if lines else "")
+            yield f"::{LEVELS[f.severity]} {','.join(props)}::{escape_data(f.message)}\n"
+
+
+def render(report: Any, **options: Any) -> str:
+    return "".join(stream(report, **options))

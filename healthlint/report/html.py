@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
+from typing import Any, Iterator
 
 from .. import __version__
 
@@ -151,3 +151,7 @@ def render(report: Any, **_: Any) -> str:
         f"<title>healthlint report</title><style>{CSS}</style></head><body>{head}<main>{summary}{articles}</main>"
         f"<script>{JS}</script></body></html>\n"
     )
+
+
+def stream(report: Any, **options: Any) -> Iterator[str]:
+    yield render(report, **options)  # one page; the HTML report is for runs an editor reads

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import Any, Iterator
 
 from .. import __version__
+from . import _SLOT, json_with_items
 
 
-def as_dict(report: Any) -> dict[str, Any]:
-    by_severity = {"error": 0, "warning": 0, "info": 0}
-    for f in report.findings:
-        by_severity[f.severity] += 1
-    return {
+def stream(report: Any, **_: Any) -> Iterator[str]:
+    by_severity = report.severity_counts()
+    head = {
         "version": 1,
         "tool": {"name": "healthlint", "version": __version__},
         "summary": {
@@ -20,9 +18,10 @@ def as_dict(report: Any) -> dict[str, Any]:
             "findings": sum(by_severity.values()),
             "by_severity": by_severity,
         },
-        "files": [fr.to_dict() for fr in report.files],
+        "files": [_SLOT],
     }
+    return json_with_items(head, report.files, lambda fr: fr.to_dict())
 
 
-def render(report: Any, **_: Any) -> str:
-    return json.dumps(as_dict(report), indent=2, ensure_ascii=False) + "\n"
+def render(report: Any, **options: Any) -> str:
+    return "".join(stream(report, **options))

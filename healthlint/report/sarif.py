@@ -8,13 +8,13 @@ the same when lines are added elsewhere in the file.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import PurePath
-from typing import Any
+from typing import Any, Iterator
 from urllib.parse import quote
 
 from .. import __version__
+from . import _SLOT, json_with_items
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -41,12 +41,7 @@ def rule_descriptor(rule: Any) -> dict[str, Any]:
     }
 
 
-def as_dict(report: Any, rules: list | None = None) -> dict[str, Any]:
-    rules = sorted(rules or [], key=lambda r: r.code)
-    used = {f.rule for f in report.findings}
-    known = {r.code for r in rules}
-    index = {r.code: i for i, r in enumerate(rules)}
-    results = []
+def _results(report: Any, index: dict[str, int]) -> Iterator[dict[str, Any]]:
     for fr in report.files:
         for f in fr.findings:
             region: dict[str, Any] = {"startLine": f.line, "startColumn": f.column}
@@ -64,8 +59,12 @@ def as_dict(report: Any, rules: list | None = None) -> dict[str, Any]:
             }
             if f.rule in index:
                 result["ruleIndex"] = index[f.rule]
-            results.append(result)
-    missing = sorted(used - known)
+            yield result
+
+
+def _log(report: Any, rules: list | None, results: Any) -> dict[str, Any]:
+    rules = sorted(rules or [], key=lambda r: r.code)
+    missing = sorted(report.rule_codes() - {r.code for r in rules})
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -82,5 +81,17 @@ def as_dict(report: Any, rules: list | None = None) -> dict[str, Any]:
     }
 
 
+def _index(rules: list | None) -> dict[str, int]:
+    return {r.code: i for i, r in enumerate(sorted(rules or [], key=lambda r: r.code))}
+
+
+def as_dict(report: Any, rules: list | None = None) -> dict[str, Any]:
+    return _log(report, rules, list(_results(report, _index(rules))))
+
+
+def stream(report: Any, rules: list | None = None, **_: Any) -> Iterator[str]:
+    return json_with_items(_log(report, rules, [_SLOT]), _results(report, _index(rules)))
+
+
 def render(report: Any, rules: list | None = None, **_: Any) -> str:
-    return json.dumps(as_dict(report, rules), indent=2, ensure_ascii=False) + "\n"
+    return "".join(stream(report, rules))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
 
-def render(report: Any, color: bool = False, **_: Any) -> str:
-    lines = []
+def stream(report: Any, color: bool = False, **_: Any) -> Iterator[str]:
     counts = {"error": 0, "warning": 0, "info": 0}
     for fr in report.files:
         for f in fr.findings:
@@ -19,12 +18,15 @@ def render(report: Any, color: bool = False, **_: Any) -> str:
             if color:
                 sev = f"{COLORS[f.severity]}{sev}{RESET}"
                 code = f"{BOLD}{code}{RESET}"
-            lines.append(f"{fr.path}:{f.line}:{f.column}: {code} {sev} {f.message}")
+            yield f"{fr.path}:{f.line}:{f.column}: {code} {sev} {f.message}\n"
     total = sum(counts.values())
     files = len(report.files)
     if total:
         detail = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items() if n)
-        lines.append(f"Found {total} finding{'s' if total != 1 else ''} ({detail}) in {files} file{'s' if files != 1 else ''}.")
+        yield f"Found {total} finding{'s' if total != 1 else ''} ({detail}) in {files} file{'s' if files != 1 else ''}.\n"
     else:
-        lines.append(f"No findings in {files} file{'s' if files != 1 else ''}.")
-    return "\n".join(lines) + "\n"
+        yield f"No findings in {files} file{'s' if files != 1 else ''}.\n"
+
+
+def render(report: Any, **options: Any) -> str:
+    return "".join(stream(report, **options))
