@@ -54,7 +54,9 @@ def apply(report: Any, known: Counter) -> int:
     """Drop findings recorded in the baseline; return how many were dropped."""
     dropped = 0
     remaining = Counter(known)
-    for fr in report.files:
+
+    def drop_known(fr: Any) -> None:
+        nonlocal dropped
         kept = []
         for f in fr.findings:
             k = _key(fr.path, f.rule, f.fingerprint)
@@ -66,4 +68,10 @@ def apply(report: Any, known: Counter) -> int:
         if len(kept) != len(fr.findings):
             fr.findings = kept
             fr.score = score(kept)
+
+    if hasattr(report.files, "rewrite"):  # results kept on disk (a large run)
+        report.files.rewrite(drop_known)
+    else:
+        for fr in report.files:
+            drop_known(fr)
     return dropped

@@ -42,7 +42,7 @@ def ruleset_fingerprint(linter: Any) -> str:
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
 
 
-def encode(result: FileResult) -> str:
+def encode(result: FileResult, records: bool = True) -> str:
     sup = None
     if result.suppressions is not None:
         sup = [[d.kind, list(d.codes) if d.codes is not None else None, d.line, d.end_line, d.column, d.first, d.last, d.used]
@@ -52,8 +52,9 @@ def encode(result: FileResult) -> str:
         "findings": [[f.rule, f.name, f.category, f.severity, f.line, f.column, f.end_line, f.end_column,
                       f.message, f.fingerprint] for f in result.findings],
         "records": {code: {"hex": rec.hex()} if isinstance(rec, (bytes, bytearray)) else rec
-                    for code, rec in result.records.items()},
+                    for code, rec in result.records.items()} if records else {},
         "suppressions": sup,
+        **({"source": result.source} if result.source is not None else {}),
     }, separators=(",", ":"))
 
 
@@ -69,7 +70,7 @@ def decode(path: str, text: str) -> FileResult:
         sup = Suppressions([Directive(k, tuple(c) if c is not None else None, ln, eln, col, first, last, used)
                             for k, c, ln, eln, col, first, last, used in d["suppressions"]])
     return FileResult(path=path, words=d["words"], score=d["score"], readability=d["readability"],
-                      findings=findings, records=records, suppressions=sup)
+                      findings=findings, records=records, suppressions=sup, source=d.get("source"))
 
 
 class Cache:

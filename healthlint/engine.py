@@ -141,13 +141,15 @@ class Report:
 
 class Linter:
     def __init__(self, config: Config | None = None, select: list[str] | None = None,
-                 ignore: list[str] | None = None, keep_source: bool = False):
+                 ignore: list[str] | None = None, keep_source: bool = False, spill_over: int | None = None):
         self.config = config or Config()
         self.ruleset = build_ruleset(self.config, select, ignore)
         self._input_rules = [a for a in self.ruleset.active if a.rule.check == "input"]
         self._unused_rule = next((a for a in self._input_rules if a.check.p.get("event") == "unused-suppression"), None)
         self._timeout_rule = next((a for a in self._input_rules if a.check.p.get("event") == "rule-timeout"), None)
         self.keep_source = keep_source
+        # Runs of more files than this keep results and cross-file records on disk (healthlint.store).
+        self.spill_over = SPILL_OVER if spill_over is None else spill_over
 
     # --- one document -----------------------------------------------------------------------
     def lint_document(self, doc: Document) -> FileResult:
@@ -222,14 +224,33 @@ class Linter:
         return FileResult(path=path, words=0, score=score(findings), findings=findings)
 
     # --- many files -----------------------------------------------------------------------
-    def finish(self, results: list[FileResult], cache: Any = None, file_keys: list[str] | None = None) -> None:
-        """Run the corpus (cross-file) checks over every result's records; add their findings.
+    def finish(self, results: Any, cache: Any = None, file_keys: list[str] | None = None,
+               records: dict[str, Any] | None = None) -> None:
+        """Run the corpus (cross-file) checks and complete every result: their findings added
+        (after per-file ignores and the file's suppression comments), unused suppressions
+        reported, findings sorted, score updated, fingerprints numbered.
 
-        With a cache and every file's cache key, a cross-file rule's output for exactly this set
-        of files and contents is stored, and reused while nothing changes (any changed, added or
-        removed file changes the key, so duplicates are still found across every file)."""
-        by_path = {r.path: r for r in results}
-        changed: set[str] = set()
+        ``results`` is a list (changed in place) or a :class:`~healthlint.store.ResultStore`
+        (rewritten); ``records`` maps each corpus rule to its (path, record) pairs in path order,
+        taken from the results when not given. With a cache and every file's cache key, a
+        cross-file rule's output for exactly this set of files and contents is stored, and reused
+        while nothing changes (any changed, added or removed file changes the key, so duplicates
+        are still found across every file)."""
+        if records is None:
+            records = {a.rule.code: [(r.path, r.records[a.rule.code]) for r in results if a.rule.code in r.records]
+                       for a in self.ruleset.active if a.check.corpus}
+        found = self._corpus_hits(records, cache, file_keys)
+        if isinstance(results, list):
+            for r in results:
+                self._complete(r, found.get(r.path, ()))
+        else:
+            results.rewrite(lambda r: self._complete(r, found.get(r.path, ())))
+
+    def _corpus_hits(self, records: dict[str, Any], cache: Any, file_keys: list[str] | None) -> dict[str, list]:
+        """path -> [(active rule, its hits in that file)], corpus rules in rule order."""
+        from .checks import CorpusHit
+
+        out: dict[str, list] = {}
         for active in self.ruleset.active:
             if not active.check.corpus:
                 continue
@@ -239,52 +260,52 @@ class Linter:
                 corpus_key = cache.corpus_key(file_keys, code)
                 stored = cache.get_corpus(corpus_key)
             if stored is not None:
-                from .checks import CorpusHit
-
                 found = {path: [CorpusHit(*h) for h in hits] for path, hits in stored.items()}
             else:
-                records = [(r.path, r.records[code]) for r in results if code in r.records]
-                found = active.check.finish(records)
+                found = active.check.finish(records.get(code, []))
                 if corpus_key is not None:
                     cache.put_corpus(corpus_key, {path: [[h.line, h.column, h.end_line, h.end_column, h.values]
                                                          for h in hits] for path, hits in found.items()})
             for path, hits in found.items():
-                fr = by_path[path]
-                new_findings = []
-                for h in hits:
-                    values = dict(active.check.p)
-                    values.update(h.values)
-                    new_findings.append(Finding(
-                        rule=code, name=active.rule.name, category=active.rule.category,
-                        severity=active.severity, line=h.line, column=h.column, end_line=h.end_line,
-                        end_column=h.end_column, message=active.rule.format_message(values),
-                        fingerprint=fingerprint_base(code, str(h.values.get("text", h.line))),
-                    ))
-                # Only the new findings: the document's own were filtered in lint_document.
-                new_findings = self._filter(path, new_findings)
-                if fr.suppressions is not None:
-                    new_findings = fr.suppressions.filter(new_findings)
-                fr.findings.extend(new_findings)
-                changed.add(path)
-        for r in results:
-            if r.suppressions is not None and self._unused_rule is not None:
-                for d in r.suppressions.unused():
-                    r.findings.append(Finding(
-                        rule=self._unused_rule.rule.code, name=self._unused_rule.rule.name,
-                        category=self._unused_rule.rule.category, severity=self._unused_rule.severity,
-                        line=d.line, column=d.column, end_line=d.end_line, end_column=d.column,
-                        message=self._unused_rule.rule.format_message({"reason": f"'{d.text}' silences nothing"}),
-                        fingerprint=fingerprint_base(self._unused_rule.rule.code, d.text),
-                    ))
-                changed.add(r.path)
-        for path in changed:
-            fr = by_path[path]
+                out.setdefault(path, []).append((active, hits))
+        return out
+
+    def _complete(self, fr: FileResult, corpus: Iterable[tuple[ActiveRule, list]]) -> None:
+        changed = False
+        for active, hits in corpus:
+            code = active.rule.code
+            new_findings = []
+            for h in hits:
+                values = dict(active.check.p)
+                values.update(h.values)
+                new_findings.append(Finding(
+                    rule=code, name=active.rule.name, category=active.rule.category,
+                    severity=active.severity, line=h.line, column=h.column, end_line=h.end_line,
+                    end_column=h.end_column, message=active.rule.format_message(values),
+                    fingerprint=fingerprint_base(code, str(h.values.get("text", h.line))),
+                ))
+            # Only the new findings: the document's own were filtered in lint_document.
+            new_findings = self._filter(fr.path, new_findings)
+            if fr.suppressions is not None:
+                new_findings = fr.suppressions.filter(new_findings)
+            fr.findings.extend(new_findings)
+            changed = True
+        if fr.suppressions is not None and self._unused_rule is not None:
+            unused = self._unused_rule
+            for d in fr.suppressions.unused():
+                fr.findings.append(Finding(
+                    rule=unused.rule.code, name=unused.rule.name, category=unused.rule.category,
+                    severity=unused.severity, line=d.line, column=d.column, end_line=d.end_line, end_column=d.column,
+                    message=unused.rule.format_message({"reason": f"'{d.text}' silences nothing"}),
+                    fingerprint=fingerprint_base(unused.rule.code, d.text),
+                ))
+            changed = True
+        if changed:
             fr.findings.sort(key=Finding.sort_key)
             fr.score = score(fr.findings)
-        for r in results:
-            r.findings = number_fingerprints(r.findings)
-            r.records = {}
-            r.suppressions = None
+        fr.findings = number_fingerprints(fr.findings)
+        fr.records = {}
+        fr.suppressions = None
 
     def lint_paths(self, paths: list[str], stdin_filename: str | None = None, **kwargs: Any) -> Report:
         return self.lint_files(iter_files(paths, self.config), stdin_filename=stdin_filename, **kwargs)
@@ -299,18 +320,31 @@ class Linter:
         before the cross-file checks run, so the report is the same for any job count and any
         input order. ``on_file`` is called once per file.
         """
+        from .store import RecordStore, ResultStore
+
         files = list(files)
-        results: list[FileResult] = []
+        spill = len(files) > self.spill_over and not self.keep_source
+        results: Any = ResultStore() if spill else []
+        corpus_codes = [a.rule.code for a in self.ruleset.active if a.check.corpus]
+        records: dict[str, Any] = {code: RecordStore() if spill else [] for code in corpus_codes}
         keys: dict[str, str | None] = {}  # result path -> cache key (None: not cacheable)
         pool = None
         global _WORKER_CACHE
+
+        def take(result: FileResult, key: str | None) -> None:
+            for code, rec in result.records.items():
+                if code in records:
+                    records[code].append((result.path, rec))
+            result.records = {}
+            results.append(result)
+            keys[result.path] = key
+            _tick(on_file)
+
         try:
             paths = [p for p in files if p != "-"]
             for p in files:
                 if p == "-":
-                    results.append(self.lint_file(p, stdin_filename))
-                    keys[results[-1].path] = None
-                    _tick(on_file)
+                    take(self.lint_file(p, stdin_filename), None)
             if jobs > 1 and len(paths) >= MIN_PARALLEL:
                 pool = _make_pool(self, jobs, cache)
                 done = pool.map(_process_in_worker, paths, chunksize=16)
@@ -320,18 +354,23 @@ class Linter:
             for result, key, encoded in done:
                 if encoded is not None and cache is not None:
                     cache.put_encoded(key, encoded)
-                results.append(result)
-                keys[result.path] = key
-                _tick(on_file)
-            results.sort(key=lambda fr: fr.path)
-            cacheable = cache is not None and all(keys.get(r.path) for r in results)
-            self.finish(results, cache if cacheable else None, [keys[r.path] for r in results] if cacheable else None)
+                take(result, key)
+            results.sort(key=lambda fr: fr.path) if isinstance(results, list) else results.sort()
+            for rec in records.values():
+                rec.sort(key=lambda pr: pr[0]) if isinstance(rec, list) else rec.sort()
+            ordered = [fr.path for fr in results] if isinstance(results, list) else results.paths()
+            cacheable = cache is not None and all(keys.get(p) for p in ordered)
+            self.finish(results, cache if cacheable else None, [keys[p] for p in ordered] if cacheable else None,
+                        records=records)
         finally:
             if pool is not None:
                 pool.shutdown()
             if cache is not None:
                 cache.close()
             _WORKER_CACHE = None
+            for rec in records.values():
+                if not isinstance(rec, list):
+                    rec.close()
         return Report(files=results)
 
     def process_path(self, path: str, cache: Any = None) -> tuple[FileResult, str | None, str | None]:
@@ -403,6 +442,7 @@ class Linter:
         return [f for f in findings if not matches(f.rule, ignored)]
 
 
+SPILL_OVER = 1000
 MIN_PARALLEL = 48  # fewer files than this are linted in-process (no worker start-up cost)
 _WORKER_LINTER: "Linter | None" = None
 _WORKER_CACHE: Any = None

@@ -21,12 +21,14 @@ from __future__ import annotations
 import hashlib
 import struct
 from array import array
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from ..textsim import block_words, jaccard, sketch, sketch_similarity, stable_shingles, words
 from . import Check, CorpusHit, Param, register
 
-SMALL_BUCKET = 8  # buckets up to this size count shared values per pair
+SMALL_BUCKET = 8  # buckets up to this size compare their pairs' shared values
+PARTITION_BITS = 4
+PARTITIONS = 1 << PARTITION_BITS  # the index is sorted one partition (of sketch values) at a time
 MAX_LEADERS = 16  # larger buckets: each member is compared with at most this many cluster leaders
 
 
@@ -81,35 +83,70 @@ class CrossDuplicate(Check):
             out += struct.pack(fmt, line, col, end_line, end_col, digest, *(sk + [_PAD] * (size - len(sk))))
         return bytes(out)
 
-    def finish(self, records: list[tuple[str, Any]]) -> dict[str, list[CorpusHit]]:
+    def finish(self, records: Sequence[tuple[str, Any]]) -> dict[str, list[CorpusHit]]:
+        """``records`` may be a list or a :class:`~healthlint.store.RecordStore` on disk: it is read
+        once in order, then only the entries of candidate pairs and matches are read again."""
         size, threshold = self.p["sketch_size"], self.p["threshold"]
+        n_index, min_shared = self.p["index_values"], self.p["min_shared"]
         fmt = _entry_format(size)
         step = struct.calcsize(fmt)
-        paths = [p for p, _ in records]
-        blobs = [rec if isinstance(rec, (bytes, bytearray)) else b"" for _, rec in records]
-        # Paragraph i lives in blobs[para_file[i]] at byte para_off[i]: compact arrays, no tuples.
+        head = struct.Struct("<IIII8s")  # position and digest: 24 bytes
+        sketch_fmt = struct.Struct(f"<{size}Q")
+        prefix_fmt = struct.Struct(f"<{min(n_index, size)}Q")
+        pad_prefix = [_PAD] * max(0, n_index - size)
+
+        # One pass over the records: paragraph i is entry para_off[i] of file para_file[i]; its
+        # n_index smallest sketch values go to `prefixes`, and each value's position in
+        # `prefixes` to one of PARTITIONS lists by the value's top bits, so the index can be
+        # sorted a sixteenth at a time.
+        paths: list[str] = []
         para_file, para_off = array("L"), array("L")
-        for fi, blob in enumerate(blobs):
+        prefixes = array("Q")
+        parts = [array("L") for _ in range(PARTITIONS)]
+        shift = 64 - PARTITION_BITS
+        for fi, (path, blob) in enumerate(records):
+            paths.append(path)
+            if not isinstance(blob, (bytes, bytearray)):
+                continue
             for off in range(0, len(blob) - step + 1, step):
                 para_file.append(fi)
                 para_off.append(off)
+                base = len(prefixes)
+                prefix = list(prefix_fmt.unpack_from(blob, off + 24)) + pad_prefix
+                prefixes.extend(prefix)
+                for k, h in enumerate(prefix):
+                    if h != _PAD:
+                        parts[h >> shift].append(base + k)
         n = len(para_file)
         parent = array("L", range(n))
 
-        head = struct.Struct("<IIII8s")  # position and digest: 24 bytes
-        sketch_fmt = struct.Struct(f"<{size}Q")
-        cache: dict[int, tuple[int, ...]] = {}
+        blob_cache: dict[int, bytes] = {}
+
+        def blob_of(fi: int) -> bytes:
+            blob = blob_cache.get(fi)
+            if blob is None:
+                if len(blob_cache) > 256:
+                    blob_cache.clear()
+                blob = blob_cache[fi] = records[fi][1]
+            return blob
 
         def entry(i: int) -> tuple:
-            return head.unpack_from(blobs[para_file[i]], para_off[i])
+            return head.unpack_from(blob_of(para_file[i]), para_off[i])
+
+        sketches: dict[int, tuple[int, ...]] = {}
 
         def sketch_of(i: int) -> tuple[int, ...]:
-            sk = cache.get(i)
+            sk = sketches.get(i)
             if sk is None:
-                if len(cache) > 50_000:
-                    cache.clear()
-                sk = cache[i] = tuple(v for v in sketch_fmt.unpack_from(blobs[para_file[i]], para_off[i] + 24) if v != _PAD)
+                if len(sketches) > 4096:
+                    sketches.clear()
+                sk = sketches[i] = tuple(v for v in sketch_fmt.unpack_from(blob_of(para_file[i]), para_off[i] + 24) if v != _PAD)
             return sk
+
+        def prefix_set(i: int) -> set[int]:
+            s = set(prefixes[i * n_index : (i + 1) * n_index])
+            s.discard(_PAD)
+            return s
 
         def find(i: int) -> int:
             while parent[i] != i:
@@ -122,71 +159,64 @@ class CrossDuplicate(Check):
             if ri != rj:
                 parent[max(ri, rj)] = min(ri, rj)
 
-        # The index: each paragraph's smallest sketch values, in two compact arrays sorted by value;
-        # a run of equal values is a bucket.
-        n_index = self.p["index_values"]
-        values, owners = array("Q"), array("L")
-        prefixes = array("Q")  # n_index values per paragraph, for the shared-count filter
-        prefix_fmt = struct.Struct(f"<{min(n_index, size)}Q")
-        pad_prefix = [_PAD] * max(0, n_index - size)
-        for i in range(n):
-            prefix = list(prefix_fmt.unpack_from(blobs[para_file[i]], para_off[i] + 24)) + pad_prefix
-            prefixes.extend(prefix)
-            for h in prefix:
-                if h != _PAD:
-                    values.append(h)
-                    owners.append(i)
-
-        def prefix_set(i: int) -> set[int]:
-            s = set(prefixes[i * n_index : (i + 1) * n_index])
-            s.discard(_PAD)
-            return s
-
-        order = sorted(range(len(values)), key=values.__getitem__)
         best: dict[int, float] = {}
-        checked: set[tuple[int, int]] = set()
-        shared: dict[tuple[int, int], int] = {}
+        checked: set[int] = set()  # candidate pairs verified, as a << 32 | b (half a tuple's memory)
 
         def check(a: int, b: int) -> None:
-            if para_file[a] == para_file[b] or find(a) == find(b) or (a, b) in checked:
+            if para_file[a] == para_file[b] or find(a) == find(b) or (a << 32 | b) in checked:
                 return
-            checked.add((a, b))
+            checked.add(a << 32 | b)
             sim = sketch_similarity(sketch_of(a), sketch_of(b), size)
             if sim >= threshold:
                 union(a, b)
                 best[a] = max(best.get(a, 0.0), sim)
                 best[b] = max(best.get(b, 0.0), sim)
 
-        start = 0
-        while start < len(order):
-            end = start + 1
-            v = values[order[start]]
-            while end < len(order) and values[order[end]] == v:
-                end += 1
-            if end - start > SMALL_BUCKET:
-                leaders: list[tuple[int, set[int]]] = []
-                for b in sorted(owners[k] for k in order[start:end]):
-                    pb = prefix_set(b)
-                    joined = False
-                    for a, pa in leaders:
-                        if len(pa & pb) >= self.p["min_shared"]:
-                            check(a, b)
-                            if find(a) == find(b):
-                                joined = True
-                                break
-                    if not joined and len(leaders) < MAX_LEADERS:
-                        leaders.append((b, pb))
-            elif end - start > 1:
-                members = sorted(owners[k] for k in order[start:end])
-                for k, a in enumerate(members):
-                    for b in members[k + 1 :]:
-                        if para_file[a] != para_file[b]:
-                            shared[(a, b)] = shared.get((a, b), 0) + 1
-            start = end
-        del order, values, owners  # the index is done; prefixes stay for prefix_set()
-        for (a, b), count in sorted(shared.items()):
-            if count >= self.p["min_shared"]:
-                check(a, b)
+        def buckets(part: array) -> Iterable[tuple[int, list[int]]]:
+            """(value, paragraphs holding it) for each value of a partition, in value order."""
+            order = sorted(part, key=prefixes.__getitem__)
+            start = 0
+            while start < len(order):
+                end = start + 1
+                v = prefixes[order[start]]
+                while end < len(order) and prefixes[order[end]] == v:
+                    end += 1
+                yield v, sorted(order[k] // n_index for k in range(start, end))
+                start = end
+
+        # First pass: the values shared by many paragraphs (stock phrases, mass-copied text).
+        large = {v for part in parts for v, members in buckets(part) if len(members) > SMALL_BUCKET}
+        # Second pass, in value order. A large bucket compares each member with a few cluster
+        # leaders now; a pair in small buckets is a candidate when it shares at least min_shared
+        # values outside large buckets, and is noted once, at the smallest of them.
+        pairs: list[tuple[int, int]] = []
+        for part in parts:
+            for v, members in buckets(part):
+                if len(members) > SMALL_BUCKET:
+                    leaders: list[tuple[int, set[int]]] = []
+                    for b in members:
+                        pb = prefix_set(b)
+                        joined = False
+                        for a, pa in leaders:
+                            if len(pa & pb) >= min_shared:
+                                check(a, b)
+                                if find(a) == find(b):
+                                    joined = True
+                                    break
+                        if not joined and len(leaders) < MAX_LEADERS:
+                            leaders.append((b, pb))
+                elif len(members) > 1:
+                    sets = [prefix_set(m) - large for m in members]
+                    for k, a in enumerate(members):
+                        for b, pb in zip(members[k + 1 :], sets[k + 1 :]):
+                            if para_file[a] != para_file[b]:
+                                both = sets[k] & pb
+                                if len(both) >= min_shared and min(both) == v:
+                                    pairs.append((a, b))
+            part[:] = array("L")  # this partition is done
+        del large
+        for a, b in sorted(pairs):
+            check(a, b)
 
         clusters: dict[int, list[int]] = {}
         for i in sorted(best):
