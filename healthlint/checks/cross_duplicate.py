@@ -160,11 +160,15 @@ class CrossDuplicate(Check):
                 parent[max(ri, rj)] = min(ri, rj)
 
         best: dict[int, float] = {}
-        checked: set[int] = set()  # candidate pairs verified, as a << 32 | b (half a tuple's memory)
+        # Pairs already verified (a << 32 | b), so a failing pair met again is not verified again.
+        # Only a memo: verifying twice gives the same answer, so it is emptied when it gets large.
+        checked: set[int] = set()
 
         def check(a: int, b: int) -> None:
             if para_file[a] == para_file[b] or find(a) == find(b) or (a << 32 | b) in checked:
                 return
+            if len(checked) > 200_000:
+                checked.clear()
             checked.add(a << 32 | b)
             sim = sketch_similarity(sketch_of(a), sketch_of(b), size)
             if sim >= threshold:
