@@ -21,14 +21,14 @@ from __future__ import annotations
 import hashlib
 import struct
 from array import array
+from bisect import bisect_right
 from typing import Any, Iterable, Sequence
 
 from ..textsim import block_words, jaccard, sketch, sketch_similarity, stable_shingles, words
 from . import Check, CorpusHit, Param, register
 
 SMALL_BUCKET = 8  # buckets up to this size compare their pairs' shared values
-PARTITION_BITS = 4
-PARTITIONS = 1 << PARTITION_BITS  # the index is sorted one partition (of sketch values) at a time
+PARTITIONS = 32  # the index is sorted one partition (a range of sketch values) at a time
 MAX_LEADERS = 16  # larger buckets: each member is compared with at most this many cluster leaders
 
 
@@ -96,14 +96,10 @@ class CrossDuplicate(Check):
         pad_prefix = [_PAD] * max(0, n_index - size)
 
         # One pass over the records: paragraph i is entry para_off[i] of file para_file[i]; its
-        # n_index smallest sketch values go to `prefixes`, and each value's position in
-        # `prefixes` to one of PARTITIONS lists by the value's top bits, so the index can be
-        # sorted a sixteenth at a time.
+        # n_index smallest sketch values go to `prefixes`.
         paths: list[str] = []
-        para_file, para_off = array("L"), array("L")
+        para_file, para_off = array("I"), array("I")
         prefixes = array("Q")
-        parts = [array("L") for _ in range(PARTITIONS)]
-        shift = 64 - PARTITION_BITS
         for fi, (path, blob) in enumerate(records):
             paths.append(path)
             if not isinstance(blob, (bytes, bytearray)):
@@ -111,14 +107,19 @@ class CrossDuplicate(Check):
             for off in range(0, len(blob) - step + 1, step):
                 para_file.append(fi)
                 para_off.append(off)
-                base = len(prefixes)
-                prefix = list(prefix_fmt.unpack_from(blob, off + 24)) + pad_prefix
-                prefixes.extend(prefix)
-                for k, h in enumerate(prefix):
-                    if h != _PAD:
-                        parts[h >> shift].append(base + k)
+                prefixes.extend(list(prefix_fmt.unpack_from(blob, off + 24)) + pad_prefix)
         n = len(para_file)
-        parent = array("L", range(n))
+        parent = array("I", range(n))
+        # The index (each value's positions in `prefixes`, sorted by value) is built and sorted
+        # one partition at a time, partitions being value ranges of equal size (cut at quantiles
+        # of a sample: the values are sketch minima, crowded near zero), taken in value order.
+        every = max(1, len(prefixes) // 4096)
+        sample = sorted(h for h in prefixes[::every] if h != _PAD)
+        bounds = [sample[len(sample) * k // PARTITIONS] for k in range(1, PARTITIONS)] if sample else []
+        parts = [array("I") for _ in range(PARTITIONS)]
+        for pos, h in enumerate(prefixes):
+            if h != _PAD:
+                parts[bisect_right(bounds, h)].append(pos)
 
         blob_cache: dict[int, bytes] = {}
 
@@ -133,14 +134,15 @@ class CrossDuplicate(Check):
         def entry(i: int) -> tuple:
             return head.unpack_from(blob_of(para_file[i]), para_off[i])
 
-        sketches: dict[int, tuple[int, ...]] = {}
+        sketches: dict[int, frozenset[int]] = {}
 
-        def sketch_of(i: int) -> tuple[int, ...]:
+        def sketch_of(i: int) -> frozenset[int]:
             sk = sketches.get(i)
             if sk is None:
                 if len(sketches) > 4096:
                     sketches.clear()
-                sk = sketches[i] = tuple(v for v in sketch_fmt.unpack_from(blob_of(para_file[i]), para_off[i] + 24) if v != _PAD)
+                sk = sketches[i] = frozenset(sketch_fmt.unpack_from(blob_of(para_file[i]), para_off[i] + 24))
+                sk = sketches[i] = sk - {_PAD} if _PAD in sk else sk
             return sk
 
         def prefix_set(i: int) -> set[int]:
@@ -170,7 +172,13 @@ class CrossDuplicate(Check):
             if len(checked) > 200_000:
                 checked.clear()
             checked.add(a << 32 | b)
-            sim = sketch_similarity(sketch_of(a), sketch_of(b), size)
+            sa, sb = sketch_of(a), sketch_of(b)
+            inter = len(sa & sb)
+            # The estimate counts shared values among the `size` smallest of the union, so it
+            # cannot exceed inter / min(size, |union|): most candidates are rejected on that.
+            if inter < threshold * min(size, len(sa) + len(sb) - inter) - 1e-9:
+                return
+            sim = sketch_similarity(sa, sb, size)
             if sim >= threshold:
                 union(a, b)
                 best[a] = max(best.get(a, 0.0), sim)
@@ -197,18 +205,29 @@ class CrossDuplicate(Check):
         for part in parts:
             for v, members in buckets(part):
                 if len(members) > SMALL_BUCKET:
-                    leaders: list[tuple[int, set[int]]] = []
+                    # Each member is compared, in order, with the cluster leaders sharing at least
+                    # min_shared of its indexed values (v itself and others, counted through a
+                    # small value -> leaders index), until one joins it; up to MAX_LEADERS leaders.
+                    leaders: list[int] = []
+                    holders: dict[int, list[int]] = {}
                     for b in members:
                         pb = prefix_set(b)
+                        pb.discard(v)
+                        counts: dict[int, int] = {}
+                        for x in pb:
+                            for li in holders.get(x, ()):
+                                counts[li] = counts.get(li, 0) + 1
                         joined = False
-                        for a, pa in leaders:
-                            if len(pa & pb) >= min_shared:
-                                check(a, b)
-                                if find(a) == find(b):
-                                    joined = True
-                                    break
+                        for li in sorted(li for li, c in counts.items() if c + 1 >= min_shared):
+                            a = leaders[li]
+                            check(a, b)
+                            if find(a) == find(b):
+                                joined = True
+                                break
                         if not joined and len(leaders) < MAX_LEADERS:
-                            leaders.append((b, pb))
+                            for x in pb:
+                                holders.setdefault(x, []).append(len(leaders))
+                            leaders.append(b)
                 elif len(members) > 1:
                     sets = [prefix_set(m) - large for m in members]
                     for k, a in enumerate(members):
@@ -217,7 +236,7 @@ class CrossDuplicate(Check):
                                 both = sets[k] & pb
                                 if len(both) >= min_shared and min(both) == v:
                                     pairs.append((a, b))
-            part[:] = array("L")  # this partition is done
+            part[:] = array("I")  # this partition is done
         del large
         for a, b in sorted(pairs):
             check(a, b)
