@@ -22,6 +22,7 @@ import hashlib
 import struct
 from array import array
 from bisect import bisect_right
+from math import gcd
 from typing import Any, Iterable, Sequence
 
 from ..textsim import block_words, jaccard, sketch, sketch_similarity, stable_shingles, words
@@ -29,6 +30,7 @@ from . import Check, CorpusHit, Param, register
 
 SMALL_BUCKET = 8  # buckets up to this size compare their pairs' shared values
 PARTITIONS = 32  # the index is sorted one partition (a range of sketch values) at a time
+HEAVY_SHARE = 64  # a value holding over 1/64 of the sampled index gets a partition of its own
 MAX_LEADERS = 16  # larger buckets: each member is compared with at most this many cluster leaders
 
 
@@ -111,15 +113,28 @@ class CrossDuplicate(Check):
         n = len(para_file)
         parent = array("I", range(n))
         # The index (each value's positions in `prefixes`, sorted by value) is built and sorted
-        # one partition at a time, partitions being value ranges of equal size (cut at quantiles
-        # of a sample: the values are sketch minima, crowded near zero), taken in value order.
+        # one partition at a time, partitions being value ranges of about equal size cut at
+        # quantiles of a sample (the values are sketch minima, crowded near zero). A value that
+        # alone fills a good part of the sample (a stock phrase's shingle in templated pages) gets
+        # a list of its own, which needs no sorting: its positions are appended in order.
         every = max(1, len(prefixes) // 4096)
+        while every > 1 and gcd(every, n_index) != 1:
+            every += 1  # a stride sharing a factor with n_index would sample some slots only
         sample = sorted(h for h in prefixes[::every] if h != _PAD)
+        counts_in_sample: dict[int, int] = {}
+        for h in sample:
+            counts_in_sample[h] = counts_in_sample.get(h, 0) + 1
+        heavy_at: dict[int, array] = {h: array("I") for h, c in counts_in_sample.items() if c * HEAVY_SHARE > len(sample)}
+        sample = [h for h in sample if h not in heavy_at]
         bounds = [sample[len(sample) * k // PARTITIONS] for k in range(1, PARTITIONS)] if sample else []
         parts = [array("I") for _ in range(PARTITIONS)]
         for pos, h in enumerate(prefixes):
             if h != _PAD:
-                parts[bisect_right(bounds, h)].append(pos)
+                heavy = heavy_at.get(h)
+                (heavy if heavy is not None else parts[bisect_right(bounds, h)]).append(pos)
+        heavy_in_part: list[list[int]] = [[] for _ in range(PARTITIONS)]
+        for h in sorted(heavy_at):
+            heavy_in_part[bisect_right(bounds, h)].append(h)
 
         blob_cache: dict[int, bytes] = {}
 
@@ -184,27 +199,38 @@ class CrossDuplicate(Check):
                 best[a] = max(best.get(a, 0.0), sim)
                 best[b] = max(best.get(b, 0.0), sim)
 
-        def buckets(part: array) -> Iterable[tuple[int, list[int]]]:
-            """(value, paragraphs holding it) for each value of a partition, in value order."""
+        def buckets(p: int) -> Iterable[tuple[int, int, Iterable[int]]]:
+            """(value, how many paragraphs hold it, those paragraphs in order) for each value of
+            partition p, in value order."""
+            part = parts[p]
             order = sorted(part, key=prefixes.__getitem__)
+            heavy = heavy_in_part[p]
+            hi = 0
             start = 0
-            while start < len(order):
+            while start < len(order) or hi < len(heavy):
+                v = prefixes[order[start]] if start < len(order) else None
+                if hi < len(heavy) and (v is None or heavy[hi] < v):
+                    h = heavy[hi]
+                    hi += 1
+                    positions = heavy_at[h]
+                    yield h, len(positions), (pos // n_index for pos in positions)
+                    continue
                 end = start + 1
-                v = prefixes[order[start]]
                 while end < len(order) and prefixes[order[end]] == v:
                     end += 1
-                yield v, sorted(order[k] // n_index for k in range(start, end))
+                members = sorted(order[k] // n_index for k in range(start, end))
+                yield v, len(members), members
                 start = end
 
         # First pass: the values shared by many paragraphs (stock phrases, mass-copied text).
-        large = {v for part in parts for v, members in buckets(part) if len(members) > SMALL_BUCKET}
+        large = {v for p in range(PARTITIONS) for v, count, _ in buckets(p) if count > SMALL_BUCKET}
         # Second pass, in value order. A large bucket compares each member with a few cluster
         # leaders now; a pair in small buckets is a candidate when it shares at least min_shared
         # values outside large buckets, and is noted once, at the smallest of them.
         pairs: list[tuple[int, int]] = []
-        for part in parts:
-            for v, members in buckets(part):
-                if len(members) > SMALL_BUCKET:
+        for p in range(PARTITIONS):
+            for v, count, members in buckets(p):
+                if count > SMALL_BUCKET:
                     # Each member is compared, in order, with the cluster leaders sharing at least
                     # min_shared of its indexed values (v itself and others, counted through a
                     # small value -> leaders index), until one joins it; up to MAX_LEADERS leaders.
@@ -228,7 +254,8 @@ class CrossDuplicate(Check):
                             for x in pb:
                                 holders.setdefault(x, []).append(len(leaders))
                             leaders.append(b)
-                elif len(members) > 1:
+                elif count > 1:
+                    members = list(members)
                     sets = [prefix_set(m) - large for m in members]
                     for k, a in enumerate(members):
                         for b, pb in zip(members[k + 1 :], sets[k + 1 :]):
@@ -236,7 +263,9 @@ class CrossDuplicate(Check):
                                 both = sets[k] & pb
                                 if len(both) >= min_shared and min(both) == v:
                                     pairs.append((a, b))
-            part[:] = array("I")  # this partition is done
+            parts[p] = array("I")  # this partition is done
+            for h in heavy_in_part[p]:
+                heavy_at[h] = array("I")
         del large
         for a, b in sorted(pairs):
             check(a, b)
