@@ -131,3 +131,18 @@ def test_whole_article_gate_never_hides_a_finding(text):
     finally:
         checks.Lexicon.may_match = original
     assert [f.to_dict() for f in gated.findings] == [f.to_dict() for f in ungated.findings]
+
+
+@given(st.lists(st.sampled_from(["a", "b", "|", "(", ")", "(?:", "[", "]", "[^", "\\\\", "\\\\|", "\\\\b", "x", "\\\\s+", "?"]), max_size=12).map("".join))
+def test_leading_boundary_scanner_agrees_with_the_regex_parser(body):
+    import re
+    from re import _parser as sre_parse  # the reference: Python's own parser
+
+    pattern = "\\b" + body
+    try:
+        items = sre_parse.parse(pattern).data
+        re.compile(pattern)
+    except (re.error, RecursionError):
+        return  # not a valid pattern: validation rejects it before a Lexicon is built
+    expected = bool(items) and items[0] == (sre_parse.AT, sre_parse.AT_BOUNDARY)
+    assert _leading_boundary(pattern) == expected, pattern

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
@@ -170,19 +171,39 @@ _ESCAPE = re.compile(r"\\.")
 _WORD_CHAR = re.compile(r"\w")
 
 
+@lru_cache(maxsize=4096)
 def _leading_boundary(pattern: str) -> bool:
-    """Whether the pattern is ``\\b`` followed by the rest (not ``\\ba|b``, whose \\b is one branch's)."""
+    """Whether the pattern is ``\\b`` followed by the rest (not ``\\ba|b``, whose \\b is one
+    branch's): it starts with \\b and has no ``|`` outside groups and character classes."""
     if not pattern.startswith("\\b"):
         return False
-    try:
-        from re import _parser as sre_parse  # type: ignore[attr-defined]
-    except ImportError:  # Python < 3.11
-        import sre_parse  # type: ignore[no-redef]
-    try:
-        items = sre_parse.parse(pattern).data
-    except Exception:  # noqa: BLE001 (an invalid pattern fails later, with a clear message)
-        return False
-    return bool(items) and items[0] == (sre_parse.AT, sre_parse.AT_BOUNDARY)
+    depth = 0
+    in_class = False
+    i = 2
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            i += 1
+            if i < len(pattern) and pattern[i] == "^":
+                i += 1
+            if i < len(pattern) and pattern[i] == "]":  # a literal ] first in the class
+                i += 1
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return False
+        i += 1
+    return True
 
 
 def _at_boundary(text: str, i: int) -> bool:
