@@ -320,13 +320,13 @@ class Linter:
         before the cross-file checks run, so the report is the same for any job count and any
         input order. ``on_file`` is called once per file.
         """
-        from .store import RecordStore, ResultStore
+        from .store import RecordList, RecordStore, ResultList, ResultStore
 
         files = list(files)
         spill = len(files) > self.spill_over and not self.keep_source
-        results: Any = ResultStore() if spill else []
+        results: Any = ResultStore() if spill else ResultList()
         corpus_codes = [a.rule.code for a in self.ruleset.active if a.check.corpus]
-        records: dict[str, Any] = {code: RecordStore() if spill else [] for code in corpus_codes}
+        records: dict[str, Any] = {code: RecordStore() if spill else RecordList() for code in corpus_codes}
         keys: dict[str, str | None] = {}  # result path -> cache key (None: not cacheable)
         pool = None
         global _WORKER_CACHE
@@ -355,10 +355,10 @@ class Linter:
                 if encoded is not None and cache is not None:
                     cache.put_encoded(key, encoded)
                 take(result, key)
-            results.sort(key=lambda fr: fr.path) if isinstance(results, list) else results.sort()
+            results.sort_by_path()
             for rec in records.values():
-                rec.sort(key=lambda pr: pr[0]) if isinstance(rec, list) else rec.sort()
-            ordered = [fr.path for fr in results] if isinstance(results, list) else results.paths()
+                rec.sort_by_path()
+            ordered = results.paths()
             cacheable = cache is not None and all(keys.get(p) for p in ordered)
             self.finish(results, cache if cacheable else None, [keys[p] for p in ordered] if cacheable else None,
                         records=records)
@@ -369,8 +369,7 @@ class Linter:
                 cache.close()
             _WORKER_CACHE = None
             for rec in records.values():
-                if not isinstance(rec, list):
-                    rec.close()
+                rec.close()
         return Report(files=results)
 
     def process_path(self, path: str, cache: Any = None) -> tuple[FileResult, str | None, str | None]:

@@ -9,7 +9,7 @@ rule's per-file records, read back when :meth:`~healthlint.checks.Check.finish` 
 Both temporary files are unlinked at once, so nothing is left behind, even after a crash.
 
 The engine uses them for runs of more than :data:`healthlint.engine.SPILL_OVER` files; smaller runs
-keep plain lists (``tests/test_store.py`` checks both give the same reports).
+keep lists with the same methods (:class:`ResultList`, :class:`RecordList`) (``tests/test_store.py`` checks both give the same reports).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ class _Spill:
         self._fh.seek(off)
         return path, self._fh.read(n)
 
-    def sort(self) -> None:
+    def sort_by_path(self) -> None:
         """Order by path (stable), as reports and cross-file checks expect."""
         self._index.sort(key=lambda e: e[0])
 
@@ -114,3 +114,27 @@ class RecordStore(_Spill, Sequence):
     def __iter__(self) -> Iterator[tuple[str, Any]]:
         for i in range(len(self)):
             yield self[i]
+
+
+class ResultList(list):
+    """The in-memory twin of :class:`ResultStore`, for small runs: a plain list of results."""
+
+    def sort_by_path(self) -> None:
+        self.sort(key=lambda fr: fr.path)
+
+    def paths(self) -> list[str]:
+        return [fr.path for fr in self]
+
+    def close(self) -> None:
+        pass
+
+
+class RecordList(list):
+    """The in-memory twin of :class:`RecordStore`: a plain list of (path, record) pairs."""
+
+    def sort_by_path(self) -> None:
+        self.sort(key=lambda pr: pr[0])
+
+    def close(self) -> None:
+        pass
+

@@ -47,7 +47,7 @@ def lint(folder: Path, spill_over: int, **kw):
 def test_spilled_run_reports_exactly_what_the_in_memory_run_does(folder):
     mem_linter, mem = lint(folder, 10**9)
     disk_linter, disk = lint(folder, 0)
-    assert isinstance(mem.files, list) and isinstance(disk.files, ResultStore)
+    assert isinstance(mem.files, list) and isinstance(disk.files, ResultStore)  # (a ResultList is a list)
     assert len(disk.files) == len(mem.files) > 40
     assert any(f.rule == "HL203" for f in mem.iter_findings()) and any(f.rule == "HL004" for f in mem.iter_findings())
     rules = [a.rule for a in mem_linter.ruleset.active]
@@ -71,7 +71,7 @@ def test_record_store_round_trip():
     store = RecordStore()
     store.append(("b.md", b"\x00\x01binary"))
     store.append(("a.md", {"k": [1, 2]}))
-    store.sort()
+    store.sort_by_path()
     assert list(store) == [("a.md", {"k": [1, 2]}), ("b.md", b"\x00\x01binary")]
     assert store[1] == ("b.md", b"\x00\x01binary") and len(store) == 2
     store.close()
