@@ -292,16 +292,23 @@ class Document:
     def word_count(self) -> int:
         return sum(b.word_count for b in self.body)
 
-    def joined(self, body_only: bool = True) -> tuple[str, str | None]:
-        """The body blocks' (or all blocks') text joined with NUL characters, and its lower-cased
-        form (None when lower-casing changes the length): one string for a quick whole-article
-        test before per-block work (see :meth:`healthlint.checks.Lexicon.may_match`)."""
+    def joined(self, body_only: bool = True) -> tuple[str, str | None, list[int]]:
+        """The body blocks' (or all blocks') text joined with NUL characters, its lower-cased form
+        (None when lower-casing changes the length), and where each block starts in it: one string
+        for a whole-article scan before per-sentence or per-block work (see
+        :meth:`healthlint.checks.Lexicon.block_spans`)."""
         key = "_joined_body" if body_only else "_joined_all"
         cached = self.__dict__.get(key)
         if cached is None:
-            text = "\0".join(b.text for b in (self.body if body_only else self.blocks))
+            blocks = self.body if body_only else self.blocks
+            text = "\0".join(b.text for b in blocks)
             low = text.lower()
-            cached = self.__dict__[key] = (text, low if len(low) == len(text) else None)
+            starts = []
+            at = 0
+            for b in blocks:
+                starts.append(at)
+                at += len(b.text) + 1
+            cached = self.__dict__[key] = (text, low if len(low) == len(text) else None, starts)
         return cached
 
     @cached_property

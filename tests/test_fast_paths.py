@@ -124,12 +124,12 @@ def test_whole_article_gate_never_hides_a_finding(text):
 
     linter = Linter(Config())
     gated = linter.lint_text(text, "a.md")
-    original = checks.Lexicon.may_match
-    checks.Lexicon.may_match = lambda self, doc, body_only=True: True
+    original = checks.Lexicon.block_spans
+    checks.Lexicon.block_spans = lambda self, doc, body_only=True: None  # every unit searched
     try:
         ungated = linter.lint_text(text, "a.md")
     finally:
-        checks.Lexicon.may_match = original
+        checks.Lexicon.block_spans = original
     assert [f.to_dict() for f in gated.findings] == [f.to_dict() for f in ungated.findings]
 
 
@@ -150,3 +150,30 @@ def test_leading_boundary_scanner_agrees_with_the_regex_parser(body):
         return  # not a valid pattern: validation rejects it before a Lexicon is built
     expected = bool(items) and items[0] == (sre_parse.AT, sre_parse.AT_BOUNDARY)
     assert _leading_boundary(pattern) == expected, pattern
+
+
+SPAN_PATTERNS = [r"\bstudies show\b", r"works\W+studies", r"show\s+it", r"\bcure[sd]?\b", r"it\b.{0,12}hours",
+                 r"\bhours\. \w+", r"s\W", r"[a-z]+ing\b", r"\bno\b|\bnot\b", r"Austin,? [A-Z]\w+"]
+SPAN_WORDS = ["studies", "show", "it", "works", "within", "hours", "cures", "no", "Austin", "Dallas", "healing", "."]
+
+
+@given(st.lists(st.sampled_from(SPAN_PATTERNS), min_size=1, max_size=3),
+       st.lists(st.lists(st.sampled_from(SPAN_WORDS), min_size=1, max_size=25).map(" ".join), min_size=1, max_size=5),
+       st.booleans())
+def test_block_spans_cover_every_unit_match(patterns, paragraphs, ignore_case):
+    """Lexicon.block_spans may only skip a sentence or block that has no match of its own."""
+    from healthlint.checks import Lexicon, overlaps
+    from healthlint.parsers import parse_text
+
+    doc = parse_text("# Title\n\n" + "\n\n".join(paragraphs) + "\n", "a.md")
+    lexicon = Lexicon(patterns, ignore_case)
+    for body_only in (True, False):
+        spans = lexicon.block_spans(doc, body_only)
+        if spans is None:
+            continue
+        for b in (doc.body if body_only else doc.blocks):
+            if lexicon.search(b.text):
+                assert overlaps(spans.get(b.index), 0, len(b.text)), (patterns, b.text)
+            for s in b.sentences:
+                if lexicon.search(s.text):
+                    assert overlaps(spans.get(b.index), s.start, s.end), (patterns, s.text)

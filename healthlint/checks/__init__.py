@@ -10,6 +10,7 @@ To add a kind: write ``healthlint/checks/<name>.py`` with a :class:`Check` subcl
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 from functools import lru_cache
@@ -251,10 +252,10 @@ class Lexicon:
         if trusted and pats and all(_leading_boundary(p) for p in pats):
             self._bare = re.compile("|".join(f"(?:{p[2:]})" for p in pats), flags)
         self.ignore_case = ignore_case
-        # Without anchors or lookarounds, a pattern that matches inside a block or sentence also
-        # matches in the blocks' NUL-joined text (the NUL, like a block edge, is neither a word
+        # Without anchors, lookarounds or atomic groups, a pattern that matches inside a block or
+        # sentence also matches in the blocks' NUL-joined text (the NUL, like a block edge, is neither a word
         # character nor a space; no shipped pattern matches it).
-        self.gateable = not any(a in source for a in ("^", "$", "\\A", "\\Z", "\\z", "(?=", "(?!", "(?<"))
+        self.gateable = not any(a in source for a in ("^", "$", "\\A", "\\Z", "\\z", "(?=", "(?!", "(?<", "(?>", "++", "*+", "?+", "}+"))
         self._caseless: re.Pattern | None = None
         self._guarded = None
         if not trusted:  # a user's patterns: the regex module, with a timeout, on the original text
@@ -312,13 +313,32 @@ class Lexicon:
             pos = m.end()
         return out
 
-    def may_match(self, doc: "Document", body_only: bool = True) -> bool:
-        """False when no block of the document (its body, or every block) can match: one scan of
-        the joined text, so checks can skip their per-sentence or per-block passes."""
+    def block_spans(self, doc: "Document", body_only: bool = True) -> "dict[int, list[tuple[int, int]]] | None":
+        """Where the patterns match in the document's body (or every block), from one scan of the
+        blocks' joined text: {block index: [(start, end) in the block's text]}; an empty dict when
+        nothing matches; None when the patterns cannot be run that way (anchors, lookarounds, an
+        empty match), so the caller tests every unit itself.
+
+        A sentence or block with a match of its own overlaps one of these spans: scanning the
+        joined text reaches each position the unit's own scan would, and a match there either
+        exists in the joined text too or an earlier one covers it (lookarounds and atomic groups,
+        which could tell the longer text apart, are excluded). So a check can skip every unit no
+        span touches and run its own per-unit matching, unchanged, on the rest."""
         if not self.gateable:
-            return True
-        text, low = doc.joined(body_only)
-        return self.search(text, low) is not None
+            return None
+        text, low, starts = doc.joined(body_only)
+        blocks = doc.body if body_only else doc.blocks
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for m in self.finditer(text, low):
+            a, e = m.span()
+            if a == e:
+                return None
+            k = bisect.bisect_right(starts, a) - 1
+            while k < len(blocks) and starts[k] < e:
+                b = blocks[k]
+                spans.setdefault(b.index, []).append((max(a - starts[k], 0), min(e - starts[k], len(b.text))))
+                k += 1
+        return spans
 
     def search(self, text: str, low: str | None = None) -> "re.Match | None":
         return self._call("search", text, low)
@@ -348,6 +368,11 @@ def validate_patterns(p: dict, keys: tuple[str, ...], ignore_case: bool = True) 
                     return {key: f"bad regular expression {x!r}: {e}"}
             return {key: "the patterns do not combine into one regular expression"}
     return {}
+
+
+def overlaps(spans: "list[tuple[int, int]] | None", start: int, end: int) -> bool:
+    """Whether any (start, end) span of :meth:`Lexicon.block_spans` overlaps [start, end)."""
+    return bool(spans) and any(a < end and e > start for a, e in spans)
 
 
 def units(doc: "Document", scope: str) -> Iterable[tuple["Block", int, int, list]]:

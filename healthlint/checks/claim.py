@@ -27,7 +27,7 @@ from typing import Iterable
 
 from ..citations import sentence_sourced
 from ..promo import is_promotional
-from . import Check, Hit, Lexicon, Param, register, validate_patterns
+from . import Check, Hit, Lexicon, Param, overlaps, register, validate_patterns
 
 DEFAULT_NEGATIONS = [
     r"\bnot\b", r"\bno\b", r"\bnever\b", r"\bn[o']t\b", r"\bwithout evidence\b", r"\bno (?:evidence|proof)\b",
@@ -111,14 +111,16 @@ class Claim(Check):
 
     def check(self, doc) -> Iterable[Hit]:
         cue = self.promo_cue if self.p["promotional_cues"] and is_promotional(doc) else self.cue
-        if cue is None or not cue.may_match(doc):
+        if cue is None:
             return
-        # One scan per block first: most paragraphs hold no claim phrase at all.
-        quiet = {b.index for b in doc.body if not cue.search(b.text, b.lower)}
+        # One scan of the whole body first: most sentences hold no claim phrase at all.
+        spans = cue.block_spans(doc)
+        if spans is not None and not spans:
+            return
         for s in doc.sentences:
-            text = s.text
-            if s.block.index in quiet:
+            if spans is not None and not overlaps(spans.get(s.block.index), s.start, s.end):
                 continue
+            text = s.text
             low = s.lower
             m = next((m for m in cue.finditer(text, low) if not self._negated(text, m.start(), m.end())), None)
             if m is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from . import Check, Hit, Lexicon, Param, register, validate_patterns
+from . import Check, Hit, Lexicon, Param, overlaps, register, validate_patterns
 
 
 def opening_indexes(doc, limit: int) -> set[int]:
@@ -67,8 +67,12 @@ class Existence(Check):
                 yield b, 0, b.text
 
     def check(self, doc) -> Iterable[Hit]:
-        if self.p["match"] == "search" and self.scope != "heading" and not self.lexicon.may_match(doc, self.scope != "block"):
-            return
+        spans = None
+        if self.p["match"] == "search" and self.scope != "heading":
+            # One scan of the joined text; then only the units a match touches are searched.
+            spans = self.lexicon.block_spans(doc, self.scope != "block")
+            if spans is not None and not spans:
+                return
         region = self.p["region"]
         opening = opening_indexes(doc, self.p["opening_blocks"]) if region != "any" else set()
         count = 0
@@ -77,6 +81,8 @@ class Existence(Check):
             if region == "opening" and block.index not in opening:
                 continue
             if region == "after-opening" and block.index <= last_opening:
+                continue
+            if spans is not None and not overlaps(spans.get(block.index), offset, offset + len(text)):
                 continue
             if self.p["match"] == "full":
                 m = self.lexicon.fullmatch(text.strip())

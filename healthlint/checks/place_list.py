@@ -16,7 +16,7 @@ import re
 from typing import Iterable
 
 from ..phrases import place_names, place_pattern
-from . import Check, Hit, Lexicon, Param, register, validate_patterns
+from . import Check, Hit, Lexicon, Param, overlaps, register, validate_patterns
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
 _LIST = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME}){{2,}}(?:\s*,?\s*(?:and|or|&)\s+{_NAME})?")
@@ -47,9 +47,12 @@ class PlaceList(Check):
         self.cue = Lexicon(self.p["cues"], trusted=self.trusted) if self.p["cues"] else None
 
     def check(self, doc) -> Iterable[Hit]:
-        if self.cue is not None and not self.cue.may_match(doc):
+        spans = self.cue.block_spans(doc) if self.cue is not None else None
+        if spans is not None and not spans:
             return
         for s in doc.sentences:
+            if spans is not None and not overlaps(spans.get(s.block.index), s.start, s.end):
+                continue
             if self.cue is not None and not self.cue.search(s.text):
                 continue
             found = list(self.regex.finditer(s.text))
