@@ -1,8 +1,8 @@
 """Text similarity for the duplicate checks: normalised words, word shingles, bottom-k sketches.
 
-Within one article (one process) a paragraph's word 3-shingles are tuples compared with Python's
-own hashing (:func:`local_shingles`). Across files they must hash the same in every process and
-run, so each word gets one CRC-32 and a shingle combines its words' values (:func:`stable_shingles`).
+A paragraph's word 3-shingles hash the same in every process and run (each word gets one CRC-32,
+remembered per word, and a shingle combines its words' values: :func:`stable_shingles`), so the
+within-article and cross-file duplicate checks share one set per paragraph (:func:`block_shingles`).
 Two paragraphs' resemblance is the Jaccard index of their shingle sets. For cross-file search each
 paragraph keeps only its ``k`` smallest shingle hashes (a bottom-k MinHash sketch, Broder 1997): two
 paragraphs whose Jaccard index is J share their minimum with probability J, so indexing sketch
@@ -34,15 +34,23 @@ def normalized(text: str) -> str:
     return " ".join(words(text))
 
 
-def local_shingles(ws: list[str], k: int = 3) -> set:
-    """Word k-shingles as tuples, for comparisons inside one process (Python's own hashing is much
-    faster than CRC-32 of joined strings, but differs between processes)."""
-    if len(ws) < k:
-        return {tuple(ws)} if ws else set()
-    return set(zip(*(ws[i:] for i in range(k))))
-
-
 _MASK = (1 << 64) - 1
+
+
+class _WordHashes(dict):
+    """word -> CRC-32 of its UTF-8 bytes, computed on first use (a run sees the same words again
+    and again); cleared when it grows past a bound."""
+
+    LIMIT = 200_000
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        value = self[word] = zlib.crc32(word.encode())
+        return value
+
+
+_WORD_HASHES = _WordHashes()
 
 
 def stable_shingles(ws: list[str], k: int = 3) -> set[int]:
@@ -50,7 +58,7 @@ def stable_shingles(ws: list[str], k: int = 3) -> set[int]:
     per word, combined positionally (cheaper than hashing each joined shingle string)."""
     if not ws:
         return set()
-    hs = [zlib.crc32(w.encode()) for w in ws]
+    hs = list(map(_WORD_HASHES.__getitem__, ws))
     if len(hs) < k:
         k = len(hs)
     p = 0x100000001B3
@@ -63,6 +71,16 @@ def stable_shingles(ws: list[str], k: int = 3) -> set[int]:
             h = (h * p + x) & _MASK
         out.add(h)
     return out
+
+
+def block_shingles(block, k: int = 3) -> set[int]:
+    """:func:`stable_shingles` of a block's words (:func:`block_words`), computed once per block and
+    shared by the duplicate checks within the article and across files."""
+    key = f"_stable_shingles_{k}"
+    cached = block.__dict__.get(key)
+    if cached is None:
+        cached = block.__dict__[key] = stable_shingles(block_words(block), k)
+    return cached
 
 
 def jaccard(a: set[int], b: set[int]) -> float:

@@ -25,7 +25,7 @@ from bisect import bisect_right
 from math import gcd
 from typing import Any, Iterable, Sequence
 
-from ..textsim import block_words, jaccard, sketch, sketch_similarity, stable_shingles, words
+from ..textsim import block_shingles, block_words, jaccard, sketch, sketch_similarity, stable_shingles, words
 from . import Check, CorpusHit, Param, register
 
 SMALL_BUCKET = 8  # buckets up to this size compare their pairs' shared values
@@ -74,7 +74,7 @@ class CrossDuplicate(Check):
             ws = block_words(b)
             if len(ws) < self.p["min_words"]:
                 continue
-            sh = stable_shingles(ws, k)
+            sh = block_shingles(b, k)
             if any(jaccard(sh, a) >= self.p["threshold"] for a in self.allowed):
                 continue
             s, e = b.source_span()

@@ -20,10 +20,11 @@ Message fields: ``other_line`` (line of the first copy), ``similarity`` (percent
 from __future__ import annotations
 
 import re
+from collections import Counter
 from difflib import SequenceMatcher
 from typing import Iterable
 
-from ..textsim import block_words, jaccard, local_shingles, normalized, words
+from ..textsim import block_shingles, block_words, jaccard, normalized, stable_shingles, words
 from . import Check, Hit, Param, register
 
 
@@ -52,7 +53,7 @@ class Duplicate(Check):
 
     def setup(self) -> None:
         k = self.p["shingle"]
-        self.allowed = [local_shingles(words(t), k) for t in self.config.allowed_duplicates]
+        self.allowed = [stable_shingles(words(t), k) for t in self.config.allowed_duplicates]
 
     def _is_allowed(self, sh: set[int]) -> bool:
         return any(jaccard(sh, a) >= self.p["threshold"] for a in self.allowed)
@@ -63,28 +64,32 @@ class Duplicate(Check):
             return
         k = self.p["shingle"]
         seen: list[tuple[object, str, list[str], int]] = []
-        # shingle -> earlier blocks holding it, one index per block kind; counting a block's
-        # shingles through it gives each earlier block's overlap without intersecting sets.
-        index: dict[str, dict[tuple, list[int]]] = {"list": {}, "text": {}}
+        # shingle -> the first earlier block holding it, and shingle -> the later ones, one pair
+        # per block kind. A block's shingles meet the index in one set intersection (in C); its
+        # overlap with each earlier block is then counted over the shared shingles only.
+        first: dict[str, dict[int, int]] = {"list": {}, "text": {}}
+        more: dict[str, dict[int, list[int]]] = {"list": {}, "text": {}}
         for b in doc.body:
             ws = block_words(b)
             if len(ws) < self.p["min_words"]:
                 continue
             norm = " ".join(ws)
-            sh = local_shingles(ws, k)
+            sh = block_shingles(b, k)
             if self.allowed and self._is_allowed(sh):
                 continue
             kind = "list" if b.kind == "list_item" else "text"
             threshold = self.p["list_threshold"] if kind == "list" else self.p["threshold"]
             lead_in = b.text.rstrip().endswith(":")  # "Treatment of stage II … may include:": exact only
-            kind_index = index[kind]
+            kind_first, kind_more = first[kind], more[kind]
+            common = kind_first.keys() & sh
             shared: dict[int, int] = {}
-            for h in sh:
-                for i in kind_index.get(h, ()):
-                    shared[i] = shared.get(i, 0) + 1
+            if common:
+                shared = Counter(map(kind_first.__getitem__, common))
+                for h in kind_more.keys() & common:
+                    shared.update(kind_more[h])
             contain = kind == "text" and len(ws) >= 20 and len(b.sentences) >= 2
             for i in sorted(shared):
-                first, first_norm, first_ws, first_size = seen[i]
+                first_block, first_norm, first_ws, first_size = seen[i]
                 if norm == first_norm:
                     sim = 1.0
                 elif lead_in or not self._plausible(shared[i], len(sh), first_size, contain):
@@ -92,14 +97,19 @@ class Duplicate(Check):
                 else:
                     sim = self._similarity(ws, first_ws, contain)
                 if sim >= threshold:
-                    line = doc.position(first.offsets.source(0))[0]
+                    line = doc.position(first_block.offsets.source(0))[0]
                     yield Hit(b, 0, len(b.text), {
                         "other_line": line, "similarity": round(100 * sim), "excerpt": excerpt(b.text),
                     })
                     break
             else:
-                for h in sh:
-                    kind_index.setdefault(h, []).append(len(seen))
+                n = len(seen)
+                if common:
+                    for h in common:
+                        kind_more.setdefault(h, []).append(n)
+                    kind_first.update(dict.fromkeys(sh - common, n))
+                else:
+                    kind_first.update(dict.fromkeys(sh, n))
                 seen.append((b, norm, ws, len(sh)))
 
     @staticmethod
