@@ -461,8 +461,13 @@ def _read(path: str, max_mb: float = 10.0) -> tuple[bytes, None] | tuple[None, s
         size = os.stat(path).st_size
         if size > max_mb * 1024 * 1024:
             return None, f"file is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit (config: max-file-size)"
+        limit = int(max_mb * 1024 * 1024)
         with open(path, "rb") as fh:
-            data = fh.read(int(max_mb * 1024 * 1024) + 1)
+            # The size from stat plus one byte (asking for the whole limit would allocate it each
+            # time); a file that grew meanwhile, or a pipe (size 0), is read on up to the limit.
+            data = fh.read(size + 1)
+            if len(data) > size:
+                data += fh.read(limit + 1 - len(data))
         if len(data) > max_mb * 1024 * 1024:
             return None, f"file is over the {max_mb:g} MB limit (config: max-file-size)"
         return data, None

@@ -115,6 +115,23 @@ def test_fifty_megabyte_article_is_refused_with_a_reason(tmp_path):
     assert by_name(data)["ok.md"]["words"] > 5
 
 
+def test_file_read_whole_whatever_its_reported_size(tmp_path):
+    """Files are read by their stat size plus one byte; one that reports size 0 (a /proc file, a
+    pipe) or grew since stat is read on, up to the limit."""
+    from healthlint.engine import _read
+
+    f = tmp_path / "a.md"
+    f.write_bytes(b"x" * 5000)
+    assert _read(str(f)) == (b"x" * 5000, None)
+    status = Path("/proc/self/status")
+    if status.exists():  # Linux: st_size 0, content present
+        data, error = _read(str(status))
+        assert error is None and b"Name:" in data
+    f.write_bytes(b"y" * (1024 * 1024 + 10))
+    data, error = _read(str(f), max_mb=1.0)
+    assert data is None and "over the 1 MB limit" in error
+
+
 def test_single_one_megabyte_line(tmp_path):
     words = ["care", "sleep", "health", "walk", "doctor", "night", "pain", "relief", "the", "a"]
     (tmp_path / "line.md").write_text(" ".join(words[i % 10] for i in range(180_000)))
