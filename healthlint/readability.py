@@ -4,15 +4,21 @@ Flesch Reading Ease and Flesch-Kincaid Grade as textstat defines them, run on th
 (body blocks; the title and headings are left out, each list item counts as a sentence), with the
 CMU dictionary supplied offline by :mod:`healthlint.syllables`.
 
-textstat's own word list, sentence count and language constants are used as they are; only the
-syllable total is computed here, with each distinct word's count remembered across documents
-(textstat looks every word up again and rebuilds its phone list, about two thirds of the cost).
-The rule is textstat's: the stressed phones of the word's first CMU pronunciation, else Pyphen's
-hyphenation points plus one. ``tests/test_readability.py`` checks the figures equal textstat's.
+textstat's own word list and language constants are used as they are. Two parts are computed here:
+
+* the syllable total, with each distinct word's count remembered across documents (textstat looks
+  every word up again and rebuilds its phone list, about two thirds of the cost). The rule is
+  textstat's: the stressed phones of the word's first CMU pronunciation, else Pyphen's hyphenation
+  points plus one;
+* the sentence count (:func:`count_sentences`), which textstat gets by stripping punctuation from
+  each sentence and splitting it to see whether it has more than two words.
+
+``tests/test_readability.py`` checks the figures, and the sentence count, equal textstat's.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from .syllables import cmu_raw, textstat
@@ -31,13 +37,44 @@ def _textstat_parts() -> Any:
     global _parts
     if _parts is None:
         textstat()  # imports textstat with the offline CMU data in place (its backend imports NLTK)
-        from textstat.backend.counts._count_sentences import count_sentences
         from textstat.backend.selections._list_words import list_words
         from textstat.backend.utils._get_lang_cfg import get_lang_cfg
         from textstat.backend.utils._get_pyphen import get_pyphen
 
-        _parts = (list_words, count_sentences, get_lang_cfg, get_pyphen(LANG))
+        _parts = (list_words, get_lang_cfg, get_pyphen(LANG))
     return _parts
+
+
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's sentence pattern
+_WORD_CHAR = re.compile(r"\w").search
+
+
+def count_sentences(text: str) -> int:
+    """textstat's ``count_sentences``: the pieces its sentence pattern finds, less those of at most
+    two words, and at least 1 (0 for empty text).
+
+    textstat counts a piece's words by deleting punctuation (every character but word characters,
+    whitespace and the apostrophe of a contraction) and splitting on whitespace. Deleting never
+    joins or splits tokens, and a kept apostrophe is followed by a letter of the same token, so a
+    token survives exactly when it holds a word character: that is what is counted here, and only
+    as far as the third word."""
+    if not text:
+        return 0
+    pieces = _SENTENCE.findall(text)
+    short = 0
+    for piece in pieces:
+        first = piece.split(None, 3)[:3]
+        if len(first) == 3 and all(map(_WORD_CHAR, first)):
+            continue  # three words already
+        words = 0
+        for token in piece.split():
+            if _WORD_CHAR(token):
+                words += 1
+                if words > 2:
+                    break
+        if words <= 2:
+            short += 1
+    return max(1, len(pieces) - short)
 
 
 def syllables(word: str) -> int:
@@ -48,7 +85,7 @@ def syllables(word: str) -> int:
         if phones is not None:
             n = sum(1 for p in phones.split() if p[-1].isdigit())
         else:
-            n = len(_textstat_parts()[3].positions(word)) + 1
+            n = len(_textstat_parts()[2].positions(word)) + 1
         if len(_SYLLABLES) > 200_000:  # bounded over a long run
             _SYLLABLES.clear()
         _SYLLABLES[word] = n
@@ -57,7 +94,7 @@ def syllables(word: str) -> int:
 
 def flesch(text: str) -> dict[str, float]:
     """Flesch Reading Ease and Flesch-Kincaid Grade of ``text``, unrounded (textstat's formulas)."""
-    list_words, count_sentences, cfg, _ = _textstat_parts()
+    list_words, cfg, _ = _textstat_parts()
     words = list_words(text, lowercase=True)
     if not words:
         return {"flesch_reading_ease": 0.0, "flesch_kincaid_grade": 0.0}

@@ -50,3 +50,31 @@ def test_same_figures_as_textstat_on_random_text(text):
     ours, theirs = flesch(text), reference(text)
     for k in ours:
         assert abs(ours[k] - theirs[k]) < 1e-9, (text, k, ours[k], theirs[k])
+
+
+def _their_count_sentences(text: str) -> int:
+    textstat()
+    from textstat.backend.counts._count_sentences import count_sentences as theirs
+
+    return theirs(text)
+
+
+SENTENCE_PIECES = ["Sleep", "apnea", "isn't", "don't", "'tis", "it's'", "'", "''", "-", "—", "a.", "b!", "?!", "...", "x",
+                   "12", "3.5", "_", "__", "naïve", "café's", "rock'n'roll", "O'Neil", "\u00a0", "\t", "\n", "\u2003",
+                   "\x1c", "٣", "²", "Ⅳ", "e.g.", "Dr.", "'re", "'ve", "'ll", "'d", "'S", "(", ")", ":", ";", "·"]
+
+
+@given(st.lists(st.one_of(st.sampled_from(SENTENCE_PIECES), st.text(max_size=6)), max_size=60).map(
+    lambda parts: "".join(p + (" " if i % 4 else "") for i, p in enumerate(parts))))
+def test_sentence_count_equals_textstat(text):
+    from healthlint.readability import count_sentences
+
+    assert count_sentences(text) == _their_count_sentences(text)
+
+
+def test_sentence_count_equals_textstat_on_written_samples():
+    from healthlint.readability import count_sentences
+
+    cases = SAMPLES + ["Yes. No. Maybe so.", "Ok! Sure thing? It's fine, they'll say.", "- . — ! a b c.", ""]
+    assert [count_sentences(t) for t in cases] == [_their_count_sentences(t) for t in cases]
+    assert count_sentences("Yes. No. Maybe so. Three words here. And four words here.") == 2  # three are too short
