@@ -201,3 +201,27 @@ def test_block_spans_cover_every_unit_match(patterns, paragraphs, ignore_case):
             for s in b.sentences:
                 if lexicon.search(s.text):
                     assert overlaps(spans.get(b.index), s.start, s.end), (patterns, s.text)
+
+
+MD_PIECES = ["Sleep", "apnea", "is", "common", "&amp;", "\\*", "*em*", "**strong**", "`code`", "[link](https://a.b)",
+             "  ", "\t", "café", "—", "<b>", "2.5", "#", "-", ">", "1.", "\\", "&#169;", "x_y"]
+md_line = st.lists(st.sampled_from(MD_PIECES), min_size=1, max_size=12).map(" ".join)
+md_block = st.tuples(st.sampled_from(["", "- ", "> ", "## ", "1. ", "   ", "  - "]), md_line).map("".join)
+markdown_text = st.lists(md_block, min_size=1, max_size=8).map(lambda bs: "---\ntitle: T\n---\n\n" + "\n\n".join(bs) + "\n")
+
+
+@given(markdown_text)
+def test_markdown_plain_line_fast_path_maps_like_the_general_path(text):
+    from healthlint.parsers import markdown
+
+    def mapped(doc):
+        return [(b.kind, b.text, [b.offsets.source(i) for i in range(len(b.text))]) for b in doc.blocks]
+
+    fast = mapped(markdown.parse(text, "a.md"))
+    original = markdown._plain_line
+    markdown._plain_line = lambda raw: False
+    try:
+        general = mapped(markdown.parse(text, "a.md"))
+    finally:
+        markdown._plain_line = original
+    assert fast == general

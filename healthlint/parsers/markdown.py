@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..document import Block, Document, Metadata
+from ..document import Block, Document, Metadata, OffsetMap
 from .builder import TextBuilder, align
 from .frontmatter import split_front_matter, apply_front_matter
 
@@ -101,12 +101,23 @@ def _inline_text(tok: Any, body: str, starts: list[int], meta: Metadata) -> tupl
     raw = tok.content
     if not raw.strip():
         return None
+    children = tok.children or []
+    if len(children) == 1 and children[0].type == "text" and children[0].content == raw and _plain_line(raw):
+        # Most paragraphs: one line of plain text, shown as written. It stands in the source where
+        # its line's content starts: one contiguous piece, as the general path below would find.
+        ln = tok.map[0]
+        if ln < len(starts):
+            line_end = starts[ln + 1] - 1 if ln + 1 < len(starts) else len(body)
+            base = starts[ln] + _locate_line(body[starts[ln] : line_end], raw)
+            offsets = OffsetMap()
+            offsets.add(base, len(raw))
+            return raw, offsets, []
     raw_sources = _RawSources(raw, tok.map[0], body, starts)
     builder = TextBuilder()
     links: list[tuple[int, int, str]] = []
     link_stack: list[tuple[int, str]] = []
     cursor = 0
-    for child in tok.children or []:
+    for child in children:
         ct = child.type
         if ct == "image":
             continue
@@ -178,6 +189,14 @@ class _RawSources:
         i = min(i, self.covered - 1)
         k = bisect.bisect_right(self.starts, i) - 1
         return self.bases[k] + i - self.starts[k]
+
+
+_NOT_PLAIN = re.compile(r"\s\s|[^\S ]")  # two spaces in a row, or a tab, newline or other space
+
+
+def _plain_line(raw: str) -> bool:
+    """One line with single spaces only and none at either end: text that maps one to one."""
+    return not raw[0].isspace() and not raw[-1].isspace() and _NOT_PLAIN.search(raw) is None
 
 
 def _locate_line(src_line: str, content_line: str) -> int:
