@@ -225,3 +225,32 @@ def test_markdown_plain_line_fast_path_maps_like_the_general_path(text):
     finally:
         markdown._plain_line = original
     assert fast == general
+
+
+def test_required_literals_of_written_patterns():
+    from healthlint.checks import required_literals
+
+    assert required_literals(r"\bstudies\s+show\b", 0) == ("studies",)
+    assert required_literals(r"a*bc", 0) == ("bc",)
+    assert required_literals(r"(?:ab){0,2}cd", 0) == ("cd",)
+    assert set(required_literals(r"(?:proven|shown)\s+to", 0)) == {"proven", "shown"}
+    assert required_literals(r"x?|\w+", 0) is None  # a branch with no literal: no prefilter
+    assert required_literals(r"(?i)abc", 0) is None  # case-insensitive literals cannot be tested with `in`
+    assert required_literals(r"(?i:abc)", 0) is None
+    assert required_literals("abc", re.IGNORECASE) is None
+
+
+@given(text, st.lists(st.sampled_from(SPAN_PATTERNS + [r"\bcures?\b", r"(?:very|highly)\s+safe", r"\d+\s*%", r"(?:ab)+c?"]),
+                      min_size=1, max_size=4))
+def test_required_literals_hold_for_every_match(t, extra):
+    """Whenever a lexicon matches a text, the text holds one of its required strings."""
+    from healthlint.checks import required_literals
+
+    low = t.lower()
+    for lst in LISTS + [extra]:
+        lex = Lexicon(lst)
+        found = required_literals(lex.regex.pattern, lex.regex.flags & re.IGNORECASE)
+        if found is None or len(low) != len(t):
+            continue
+        if lex.regex.search(low if lex.folded else t):
+            assert any(x in (low if lex.folded else t) for x in found), (lst, t, found)

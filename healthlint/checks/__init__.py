@@ -207,6 +207,68 @@ def _leading_boundary(pattern: str) -> bool:
     return True
 
 
+def _re_internals() -> tuple[Any, Any]:
+    """``re``'s parser and compiler modules (internal: callers fall back when they change)."""
+    try:
+        from re import _compiler, _parser  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_compile as _compiler  # type: ignore[no-redef]
+        import sre_parse as _parser  # type: ignore[no-redef]
+    return _compiler, _parser
+
+
+@lru_cache(maxsize=1024)
+def required_literals(pattern: str, flags: int) -> "tuple[str, ...] | None":
+    """Strings of which every match of the pattern contains at least one, exactly as written (the
+    pattern is matched case-sensitively), or None when no such list is found. One substring test
+    per string (``in``, in C) then shows that a text cannot match, before any regex scan.
+
+    Found in the parsed pattern: a run of literal characters every match passes through, a group
+    or a repeat of at least one, or an alternation each of whose branches has such strings. Of the
+    candidates, the one whose shortest string is longest (the most selective) is kept."""
+    try:
+        _, parser = _re_internals()
+        c = parser  # the opcode names live with the parser's constants
+        parsed = parser.parse(pattern, flags)
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        repeats = {c.MAX_REPEAT, c.MIN_REPEAT}
+        if hasattr(c, "POSSESSIVE_REPEAT"):
+            repeats.add(c.POSSESSIVE_REPEAT)
+
+        def best_of(items: Any) -> "set[str] | None":
+            best: set[str] | None = None
+            run: list[str] = []
+
+            def consider(found: "set[str] | None") -> None:
+                nonlocal best
+                if found and "" not in found and (best is None or min(map(len, found)) > min(map(len, best))):
+                    best = found
+
+            for op, av in items:
+                if op is c.LITERAL:
+                    run.append(chr(av))
+                    continue
+                consider({"".join(run)} if run else None)
+                run = []
+                if op is c.SUBPATTERN:
+                    if not av[1] and not av[2]:  # no inline flags changed inside
+                        consider(best_of(av[3].data))
+                elif op is c.BRANCH:
+                    branches = [best_of(alt.data) for alt in av[1]]
+                    if all(branches):
+                        consider(set().union(*branches))
+                elif op in repeats and av[0] >= 1:
+                    consider(best_of(av[2].data))
+            consider({"".join(run)} if run else None)
+            return best
+
+        found = best_of(parsed.data)
+        return tuple(sorted(found, key=lambda x: (-len(x), x))) if found else None
+    except Exception:  # noqa: BLE001 - an internal API changed: no prefilter
+        return None
+
+
 @lru_cache(maxsize=1024)
 def _skips_ahead(pattern: str, flags: int) -> bool:
     """Whether Python's regex engine can skip to the pattern's possible first characters when it
@@ -214,11 +276,7 @@ def _skips_ahead(pattern: str, flags: int) -> bool:
     Should those helpers be missing (they are internal), the answer is no: the patterns are then
     used as written, which gives the same matches."""
     try:
-        try:
-            from re import _compiler, _parser  # Python 3.11+
-        except ImportError:  # pragma: no cover - Python 3.10
-            import sre_compile as _compiler  # type: ignore[no-redef]
-            import sre_parse as _parser  # type: ignore[no-redef]
+        _compiler, _parser = _re_internals()
         parsed = _parser.parse(pattern, flags)
         if _compiler._get_literal_prefix(parsed, flags)[0]:
             return True
@@ -277,6 +335,9 @@ class Lexicon:
             if _skips_ahead(bare, flags):
                 self._bare = re.compile(bare, flags)
         self.ignore_case = ignore_case
+        # Strings one of which every match contains (matched as written: only without IGNORECASE,
+        # i.e. case-sensitive patterns, or folded ones run on lower-cased text).
+        self._required = required_literals(self.regex.pattern, flags) if trusted and pats and not flags & re.IGNORECASE else None
         # Without anchors, lookarounds or atomic groups, a pattern that matches inside a block or
         # sentence also matches in the blocks' NUL-joined text (the NUL, like a block edge, is neither a word
         # character nor a space; no shipped pattern matches it).
@@ -352,6 +413,10 @@ class Lexicon:
         if not self.gateable:
             return None
         text, low, starts = doc.joined(body_only)
+        if self._required is not None:
+            scanned = low if self.folded else text
+            if scanned is not None and not any(map(scanned.__contains__, self._required)):
+                return {}  # none of the strings every match needs
         blocks = doc.body if body_only else doc.blocks
         spans: dict[int, list[tuple[int, int]]] = {}
         for m in self.finditer(text, low):
