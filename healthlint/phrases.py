@@ -171,7 +171,11 @@ def _count_ngrams(sentences: list[list[str]], min_n: int, max_n: int, min_count:
     alive = [i for i, w in enumerate(flat) if w is not None and w not in fw and not w.isdigit()]
     out: Counter = Counter()
     for n in range(2, max_n + 1):
-        grams = [tuple(flat[i : i + n]) for i in alive]
+        if n == 2:  # every content word starts one: pair them all in C, then pick
+            pairs = list(zip(flat, flat[1:]))
+            grams = [pairs[i] for i in alive]
+        else:  # the few positions whose prefix repeated
+            grams = [tuple(flat[i : i + n]) for i in alive]
         level = Counter(grams)
         alive = [i for i, g in zip(alive, grams) if g[-1] is not None and level[g] >= min_count]
         if n >= min_n:

@@ -410,13 +410,15 @@ class Lexicon:
         exists in the joined text too or an earlier one covers it (lookarounds and atomic groups,
         which could tell the longer text apart, are excluded). So a check can skip every unit no
         span touches and run its own per-unit matching, unchanged, on the rest."""
-        if not self.gateable:
-            return None
         text, low, starts = doc.joined(body_only)
         if self._required is not None:
+            # No unit can match when the article lacks all the strings every match needs (a
+            # unit's text is part of the joined text): true with anchors and lookarounds too.
             scanned = low if self.folded else text
             if scanned is not None and not any(map(scanned.__contains__, self._required)):
-                return {}  # none of the strings every match needs
+                return {}
+        if not self.gateable:
+            return None
         blocks = doc.body if body_only else doc.blocks
         spans: dict[int, list[tuple[int, int]]] = {}
         for m in self.finditer(text, low):
