@@ -12,10 +12,30 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "blockquote")
+
+
+class cached_property:  # noqa: N801 - named after functools.cached_property, which it replaces
+    """functools.cached_property without its lock (Python 3.11 takes one on every first access,
+    and documents compute thousands of these; one document is never shared between threads while
+    it is being linted). The value is stored in the instance's ``__dict__``, which later lookups
+    find first."""
+
+    def __init__(self, func: Any) -> None:
+        self.func = func
+        self.attrname = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attrname = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.attrname] = self.func(instance)
+        return value
 
 
 class OffsetMap:
