@@ -25,9 +25,14 @@ def words(text: str) -> list[str]:
 
 
 def block_words(block) -> list[str]:
-    """The lower-cased words of a block, from the tokens the document already holds."""
-    tokens = block.tokens
-    return [t.replace("’", "'") for t in tokens] if "’" in block.text else list(tokens)
+    """The lower-cased words of a block, from the tokens the document already holds (computed
+    once per block for the duplicate checks; not to be changed by callers)."""
+    cached = block.__dict__.get("_block_words")
+    if cached is None:
+        tokens = block.tokens
+        cached = [t.replace("’", "'") for t in tokens] if "’" in block.text else list(tokens)
+        block.__dict__["_block_words"] = cached
+    return cached
 
 
 def normalized(text: str) -> str:
@@ -92,9 +97,12 @@ def jaccard(a: set[int], b: set[int]) -> float:
 
 def sketch(sh: Iterable[int], k: int) -> tuple[int, ...]:
     """The k smallest shingle hashes, sorted."""
+    values = sh if isinstance(sh, (set, frozenset)) else set(sh)
+    if len(values) <= 64 * k:  # a paragraph: sorting all of them in C beats a heap in Python
+        return tuple(sorted(values)[:k])
     import heapq
 
-    return tuple(heapq.nsmallest(k, set(sh)))
+    return tuple(heapq.nsmallest(k, values))
 
 
 def sketch_similarity(a: tuple[int, ...], b: tuple[int, ...], k: int) -> float:
