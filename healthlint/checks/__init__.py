@@ -264,7 +264,11 @@ def required_literals(pattern: str, flags: int) -> "tuple[str, ...] | None":
             return best
 
         found = best_of(parsed.data)
-        return tuple(sorted(found, key=lambda x: (-len(x), x))) if found else None
+        if not found:
+            return None
+        # A string holding another of the list adds nothing ("proven" when "prove" is there).
+        kept = {x for x in found if not any(y != x and y in x for y in found)}
+        return tuple(sorted(kept, key=lambda x: (len(x), x)))
     except Exception:  # noqa: BLE001 - an internal API changed: no prefilter
         return None
 
@@ -414,9 +418,18 @@ class Lexicon:
         if self._required is not None:
             # No unit can match when the article lacks all the strings every match needs (a
             # unit's text is part of the joined text): true with anchors and lookarounds too.
+            # Lexicons share many strings, so each answer is remembered for the document.
             scanned = low if self.folded else text
-            if scanned is not None and not any(map(scanned.__contains__, self._required)):
-                return {}
+            if scanned is not None:
+                seen = doc.__dict__.setdefault(("_contains", body_only, self.folded), {})
+                for x in self._required:
+                    has = seen.get(x)
+                    if has is None:
+                        has = seen[x] = x in scanned
+                    if has:
+                        break
+                else:
+                    return {}
         if not self.gateable:
             return None
         blocks = doc.body if body_only else doc.blocks
