@@ -3,8 +3,8 @@
 ``text`` (default), ``json`` (the contract's shape), ``sarif`` (2.1.0, for code scanning),
 ``github`` (Actions annotations), ``html`` (a self-contained page for editors). A format module
 has ``stream(report, **options)``, yielding the report in pieces so a run over 100,000 files
-never holds the whole report in memory, and ``render(report, **options)``, the same as one
-string. Add a format by writing such a module and naming it in :data:`FORMATS`.
+never holds the whole report in memory; :func:`render` here joins them into one string. Add a
+format by writing such a module and naming it in :data:`FORMATS`.
 """
 
 from __future__ import annotations

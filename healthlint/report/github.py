@@ -29,6 +29,3 @@ def stream(report: Any, **_: Any) -> Iterator[str]:
             ]
             yield f"::{LEVELS[f.severity]} {','.join(props)}::{escape_data(f.message)}\n"
 
-
-def render(report: Any, **options: Any) -> str:
-    return "".join(stream(report, **options))

@@ -22,6 +22,3 @@ def stream(report: Any, **_: Any) -> Iterator[str]:
     }
     return json_with_items(head, report.files, lambda fr: fr.to_dict())
 
-
-def render(report: Any, **options: Any) -> str:
-    return "".join(stream(report, **options))

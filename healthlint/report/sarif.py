@@ -62,8 +62,8 @@ def _results(report: Any, index: dict[str, int]) -> Iterator[dict[str, Any]]:
             yield result
 
 
-def _log(report: Any, rules: list | None, results: Any) -> dict[str, Any]:
-    rules = sorted(rules or [], key=lambda r: r.code)
+def _log(report: Any, rules: list, results: Any) -> dict[str, Any]:
+    """The SARIF log around ``results``; ``rules`` sorted by code."""
     missing = sorted(report.rule_codes() - {r.code for r in rules})
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -81,17 +81,8 @@ def _log(report: Any, rules: list | None, results: Any) -> dict[str, Any]:
     }
 
 
-def _index(rules: list | None) -> dict[str, int]:
-    return {r.code: i for i, r in enumerate(sorted(rules or [], key=lambda r: r.code))}
-
-
-def as_dict(report: Any, rules: list | None = None) -> dict[str, Any]:
-    return _log(report, rules, list(_results(report, _index(rules))))
-
-
 def stream(report: Any, rules: list | None = None, **_: Any) -> Iterator[str]:
-    return json_with_items(_log(report, rules, [_SLOT]), _results(report, _index(rules)))
+    rules = sorted(rules or [], key=lambda r: r.code)
+    index = {r.code: i for i, r in enumerate(rules)}
+    return json_with_items(_log(report, rules, [_SLOT]), _results(report, index))
 
-
-def render(report: Any, rules: list | None = None, **_: Any) -> str:
-    return "".join(stream(report, rules))

@@ -27,6 +27,3 @@ def stream(report: Any, color: bool = False, **_: Any) -> Iterator[str]:
     else:
         yield f"No findings in {files} file{'s' if files != 1 else ''}.\n"
 
-
-def render(report: Any, **options: Any) -> str:
-    return "".join(stream(report, **options))
