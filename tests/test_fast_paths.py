@@ -218,12 +218,12 @@ def test_markdown_plain_line_fast_path_maps_like_the_general_path(text):
         return [(b.kind, b.text, [b.offsets.source(i) for i in range(len(b.text))]) for b in doc.blocks]
 
     fast = mapped(markdown.parse(text, "a.md"))
-    original = markdown._plain_line
-    markdown._plain_line = lambda raw: False
+    original = markdown.maps_one_to_one
+    markdown.maps_one_to_one = lambda raw: False
     try:
         general = mapped(markdown.parse(text, "a.md"))
     finally:
-        markdown._plain_line = original
+        markdown.maps_one_to_one = original
     assert fast == general
 
 

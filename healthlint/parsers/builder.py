@@ -13,6 +13,12 @@ _NEEDS_SPLIT = re.compile(r"\s\s|[^\S ]")  # two spaces in a row, or a tab/newli
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
+def maps_one_to_one(text: str) -> bool:
+    """Text with single spaces only and none at either end: :class:`TextBuilder` keeps it as it
+    is, one character for each source character."""
+    return bool(text) and not text[0].isspace() and not text[-1].isspace() and _NEEDS_SPLIT.search(text) is None
+
+
 class TextBuilder:
     """Accumulates text pieces with their source offsets, collapsing runs of whitespace to one space
     and trimming both ends, so ``text`` is what a reader sees and ``offsets`` maps it back."""
@@ -25,8 +31,8 @@ class TextBuilder:
 
     def add(self, text: str, source_start: int) -> None:
         """Add text that stands verbatim in the source at ``source_start``."""
-        if text and not _NEEDS_SPLIT.search(text) and not text[0].isspace() and not text[-1].isspace():
-            self._put(text, source_start)  # single spaces only: the text maps one to one
+        if maps_one_to_one(text):
+            self._put(text, source_start)
             return
         for m in _RUNS.finditer(text):
             piece = m.group()

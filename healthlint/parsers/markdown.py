@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..document import Block, Document, Metadata, OffsetMap
-from .builder import TextBuilder, align
+from .builder import TextBuilder, align, maps_one_to_one
 from .frontmatter import split_front_matter, apply_front_matter
 
 
@@ -102,16 +102,11 @@ def _inline_text(tok: Any, body: str, starts: list[int], meta: Metadata) -> tupl
     if not raw.strip():
         return None
     children = tok.children or []
-    if len(children) == 1 and children[0].type == "text" and children[0].content == raw and _plain_line(raw):
+    if (len(children) == 1 and children[0].type == "text" and children[0].content == raw
+            and tok.map[0] < len(starts) and maps_one_to_one(raw)):
         # Most paragraphs: one line of plain text, shown as written. It stands in the source where
         # its line's content starts: one contiguous piece, as the general path below would find.
-        ln = tok.map[0]
-        if ln < len(starts):
-            line_end = starts[ln + 1] - 1 if ln + 1 < len(starts) else len(body)
-            base = starts[ln] + _locate_line(body[starts[ln] : line_end], raw)
-            offsets = OffsetMap()
-            offsets.add(base, len(raw))
-            return raw, offsets, []
+        return raw, OffsetMap.contiguous(_line_base(body, starts, tok.map[0], raw), len(raw)), []
     raw_sources = _RawSources(raw, tok.map[0], body, starts)
     builder = TextBuilder()
     links: list[tuple[int, int, str]] = []
@@ -173,10 +168,8 @@ class _RawSources:
             ln = first_line + k
             if ln >= len(starts):
                 break
-            line_start = starts[ln]
-            line_end = starts[ln + 1] - 1 if ln + 1 < len(starts) else len(body)
             self.starts.append(at)
-            self.bases.append(line_start + _locate_line(body[line_start:line_end], line))
+            self.bases.append(_line_base(body, starts, ln, line))
             at += len(line) + 1
         self.covered = at
 
@@ -191,12 +184,12 @@ class _RawSources:
         return self.bases[k] + i - self.starts[k]
 
 
-_NOT_PLAIN = re.compile(r"\s\s|[^\S ]")  # two spaces in a row, or a tab, newline or other space
-
-
-def _plain_line(raw: str) -> bool:
-    """One line with single spaces only and none at either end: text that maps one to one."""
-    return not raw[0].isspace() and not raw[-1].isspace() and _NOT_PLAIN.search(raw) is None
+def _line_base(body: str, starts: list[int], ln: int, content_line: str) -> int:
+    """Source offset where a line of inline content starts: its source line ``ln``, after any
+    list or quote markers."""
+    line_start = starts[ln]
+    line_end = starts[ln + 1] - 1 if ln + 1 < len(starts) else len(body)
+    return line_start + _locate_line(body[line_start:line_end], content_line)
 
 
 def _locate_line(src_line: str, content_line: str) -> int:
