@@ -186,7 +186,7 @@ SPAN_WORDS = ["studies", "show", "it", "works", "within", "hours", "cures", "no"
        st.booleans())
 def test_block_spans_cover_every_unit_match(patterns, paragraphs, ignore_case):
     """Lexicon.block_spans may only skip a sentence or block that has no match of its own."""
-    from healthlint.checks import Lexicon, overlaps
+    from healthlint.checks import Lexicon, touched
     from healthlint.parsers import parse_text
 
     doc = parse_text("# Title\n\n" + "\n\n".join(paragraphs) + "\n", "a.md")
@@ -197,10 +197,10 @@ def test_block_spans_cover_every_unit_match(patterns, paragraphs, ignore_case):
             continue
         for b in (doc.body if body_only else doc.blocks):
             if lexicon.search(b.text):
-                assert overlaps(spans.get(b.index), 0, len(b.text)), (patterns, b.text)
+                assert touched(spans, b.index, 0, len(b.text)), (patterns, b.text)
             for s in b.sentences:
                 if lexicon.search(s.text):
-                    assert overlaps(spans.get(b.index), s.start, s.end), (patterns, s.text)
+                    assert touched(spans, b.index, s.start, s.end), (patterns, s.text)
 
 
 MD_PIECES = ["Sleep", "apnea", "is", "common", "&amp;", "\\*", "*em*", "**strong**", "`code`", "[link](https://a.b)",

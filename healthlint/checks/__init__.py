@@ -475,9 +475,12 @@ def validate_patterns(p: dict, keys: tuple[str, ...], ignore_case: bool = True) 
     return {}
 
 
-def overlaps(spans: "list[tuple[int, int]] | None", start: int, end: int) -> bool:
-    """Whether any (start, end) span of :meth:`Lexicon.block_spans` overlaps [start, end)."""
-    return bool(spans) and any(a < end and e > start for a, e in spans)
+def touched(spans: "dict[int, list[tuple[int, int]]] | None", block: int, start: int, end: int) -> bool:
+    """Whether text [start, end) of block ``block`` may hold a match, given :meth:`Lexicon.block_spans`:
+    a span there overlaps it, or ``spans`` is None (no joined scan: every unit may)."""
+    if spans is None:
+        return True
+    return any(a < end and e > start for a, e in spans.get(block, ()))
 
 
 def units(doc: "Document", scope: str) -> Iterable[tuple["Block", int, int, list]]:

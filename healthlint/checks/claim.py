@@ -27,7 +27,7 @@ from typing import Iterable
 
 from ..citations import sentence_sourced
 from ..promo import is_promotional
-from . import Check, Hit, Lexicon, Param, overlaps, register, validate_patterns
+from . import Check, Hit, Lexicon, Param, register, touched, validate_patterns
 
 DEFAULT_NEGATIONS = [
     r"\bnot\b", r"\bno\b", r"\bnever\b", r"\bn[o']t\b", r"\bwithout evidence\b", r"\bno (?:evidence|proof)\b",
@@ -118,7 +118,7 @@ class Claim(Check):
         if spans is not None and not spans:
             return
         for s in doc.sentences:
-            if spans is not None and not overlaps(spans.get(s.block.index), s.start, s.end):
+            if not touched(spans, s.block.index, s.start, s.end):
                 continue
             text = s.text
             low = s.lower

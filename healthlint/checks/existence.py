@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from . import Check, Hit, Lexicon, Param, overlaps, register, validate_patterns
+from . import Check, Hit, Lexicon, Param, register, touched, validate_patterns
 
 
 def opening_indexes(doc, limit: int) -> set[int]:
@@ -82,7 +82,7 @@ class Existence(Check):
                 continue
             if region == "after-opening" and block.index <= last_opening:
                 continue
-            if spans is not None and not overlaps(spans.get(block.index), offset, offset + len(text)):
+            if not touched(spans, block.index, offset, offset + len(text)):
                 continue
             if self.p["match"] == "full":
                 m = self.lexicon.fullmatch(text.strip())

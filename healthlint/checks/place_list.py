@@ -16,7 +16,7 @@ import re
 from typing import Iterable
 
 from ..phrases import place_names, place_pattern
-from . import Check, Hit, Lexicon, Param, overlaps, register, validate_patterns
+from . import Check, Hit, Lexicon, Param, register, touched, validate_patterns
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
 _LIST = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME}){{2,}}(?:\s*,?\s*(?:and|or|&)\s+{_NAME})?")
@@ -51,7 +51,7 @@ class PlaceList(Check):
         if spans is not None and not spans:
             return
         for s in doc.sentences:
-            if spans is not None and not overlaps(spans.get(s.block.index), s.start, s.end):
+            if not touched(spans, s.block.index, s.start, s.end):
                 continue
             if self.cue is not None and not self.cue.search(s.text):
                 continue
