@@ -69,9 +69,7 @@ def apply(report: Any, known: Counter) -> int:
             fr.findings = kept
             fr.score = score(kept)
 
-    if hasattr(report.files, "rewrite"):  # results kept on disk (a large run)
-        report.files.rewrite(drop_known)
-    else:
-        for fr in report.files:
-            drop_known(fr)
+    from .store import rewrite_each
+
+    rewrite_each(report.files, drop_known)
     return dropped

@@ -240,11 +240,9 @@ class Linter:
             records = {a.rule.code: [(r.path, r.records[a.rule.code]) for r in results if a.rule.code in r.records]
                        for a in self.ruleset.active if a.check.corpus}
         found = self._corpus_hits(records, cache, file_keys)
-        if isinstance(results, list):
-            for r in results:
-                self._complete(r, found.get(r.path, ()))
-        else:
-            results.rewrite(lambda r: self._complete(r, found.get(r.path, ())))
+        from .store import rewrite_each
+
+        rewrite_each(results, lambda r: self._complete(r, found.get(r.path, ())))
 
     def _corpus_hits(self, records: dict[str, Any], cache: Any, file_keys: list[str] | None) -> dict[str, list]:
         """path -> [(active rule, its hits in that file)], corpus rules in rule order."""

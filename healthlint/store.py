@@ -138,3 +138,12 @@ class RecordList(list):
     def close(self) -> None:
         pass
 
+
+def rewrite_each(results: Any, change: Callable[[FileResult], Any]) -> None:
+    """Apply ``change`` to every result and keep the changed results: a :class:`ResultStore`
+    stores them anew; a list (:class:`ResultList` or plain) is changed in place."""
+    if isinstance(results, ResultStore):
+        results.rewrite(change)
+    else:
+        for result in results:
+            change(result)
