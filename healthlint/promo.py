@@ -1,18 +1,40 @@
-"""Does the article promote a business? Signals shared by the claim rules and the disclosure rule.
+"""Does the article promote a business or a service? Signals shared by the claim rules and the
+disclosure rule.
 
 FTC substantiation rules govern advertising. A sentence like "studies show the DASH diet lowers
 blood pressure" is exposition on a government page and a sales claim on a clinic's page, so some
 claim phrases count only in promotional articles, and the disclosure rule (HL604) asks promotional
-articles to say so. Signals, each counted once:
+articles to say so.
 
-* ``voice``: the business speaking of itself ("we offer", "our clinic", "our team", "our patients");
-* ``call``: a call to action ("call us today", "book a consultation", "schedule your appointment");
-* ``price``: a price or offer ("$299", "free consultation", "special offer", "insurance accepted");
+Real marketing pages rarely speak as "we": they promote in the third person, through a provider
+praised with a place, a service list, prices, a call to book, and the language of sales copy. So
+the test looks for the *kinds* of signal a reader recognises as advertising, each counted once:
+
+* ``voice``: the business speaking of itself ("we offer", "our clinic", "our dentists");
+* ``call``: a call to action ("call us today", "book an appointment", "get in touch");
+* ``price``: a price or offer ("$299", "₹25,000", "Rs. 500", "free consultation", "affordable",
+  "prices start from");
 * ``phone``: a phone number;
-* ``hype``: promotional superlatives ("miracle", "guaranteed", "life-changing", "game-changer").
+* ``hype``: promotional superlatives ("miracle", "guaranteed", "life-changing", "game-changer");
+* ``praise``: a provider praised as a rank or reputation ("the best dentist", "top hospitals",
+  "renowned surgeons", "leading clinic");
+* ``polish``: the stock phrases of service copy ("state-of-the-art", "top-notch", "highly
+  experienced", "personalised care", "peace of mind");
+* ``aspiration``: a benefit sold to the reader's looks or self-image ("transform your smile",
+  "boost your confidence", "a radiant smile");
+* ``local``: a service offered in a named place ("dentist in Springfield", "chiropractic care in
+  the Akron area", "clinics near me") — local-search targeting;
+* ``pitch``: a heading that sells ("Benefits of …", "Advantages of …", "Why choose …");
+* ``register``: the vocabulary of sales copy, at least ``REGISTER_MIN`` different words of it
+  ("seamless", "transformative", "radiant", "confidence", "top-notch", "renowned", "flawless"…):
+  careful health writing uses one or two of them, sales copy a dozen. With ``REGISTER_STRONG``
+  different words (``register-strong``; no page of the reputable corpus has more than three) the
+  page reads as sales copy through and through, and that alone makes it promotional.
 
-An article is promotional with ``voice`` or ``call`` plus one more signal; phone numbers alone (a
-government information line) are not enough.
+An article is promotional with two different signals, not counting a phone number (a government
+information line) unless the business's voice, a call to action or a local service goes with it. One signal alone
+is common in careful writing ("the best treatment depends on…", one heading "Benefits of exercise");
+two kinds of advertising language together are not. Measured in ``docs/quality.md``.
 """
 
 from __future__ import annotations
@@ -23,33 +45,78 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .document import Document
 
+_PROVIDER = (r"(?:hospitals?|clinics?|doctors?|dentists?|surgeons?|physicians?|chiropractors?|specialists?|"
+             r"centres?|centers?|orthodontists?|practitioners?|practices?|therapists?|dermatologists?|"
+             r"cardiologists?|gynaecologists?|gynecologists?|physiotherapists?|experts?)")
+
 # Each signal: the words a match can begin with, and the pattern, matched only where one of those
 # words starts (found with str.find, the word boundary checked here). Far cheaper than letting the
-# regex engine try the pattern at every character of the article.
+# regex engine try the pattern at every character of the article. Patterns are lower case.
 SIGNALS: dict[str, tuple[tuple[str, ...], re.Pattern]] = {
     "voice": (("we", "our"), re.compile(
-        r"we\s+(?:offer|provide|specialize|specialise|treat|help|are\s+proud|proudly|accept|serve|deliver)\b|"
+        r"we\s+(?:offer|provide|specialize|specialise|treat|help|are\s+proud|proudly|accept|serve|deliver|"
+        r"are\s+(?:dedicated|committed|here)|prioriti[sz]e|strive)\b|"
+        r"we(?:'re|’re)\s+(?:dedicated|committed|here|proud)\b|"
         r"our\s+(?:[\w-]+\s+){0,3}?(?:clinic|clinics|team|practice|office|offices|center|centre|staff|therapists|doctors|providers|"
-        r"patients|clients|program|programme|services|treatments|infusions|approach|specialists|experts|location)\b",
+        r"patients|clients|program|programme|services|treatments|infusions|approach|specialists|experts|location|"
+        r"dentists|surgeons|hospital|facility|facilities|website)\b",
     )),
-    "call": (("call", "contact", "text", "email", "visit", "book", "schedule", "request", "reserve"), re.compile(
-        r"(?:call|contact|text|email|visit)\s+(?:us|now|today|our\s+(?:clinic|office|team))\b|"
-        r"(?:book|schedule|request|reserve)\s+(?:a|an|your)\s+(?:free\s+)?(?:consultation|appointment|visit|session|assessment|evaluation)\b|"
-        r"(?:book|schedule|call)\s+(?:now|today|online)\b",
+    "call": (("call", "contact", "text", "email", "visit", "book", "schedule", "request", "reserve", "make", "get", "reach"), re.compile(
+        r"(?:call|contact|text|email|visit)\s+(?:us|now|today|our\s+(?:clinic|office|team|website|hospital|centre|center))\b|"
+        r"(?:book|schedule|request|reserve|make)\s+(?:a|an|your)\s+(?:free\s+)?(?:consultation|appointment|visit|session|assessment|evaluation)\b|"
+        r"(?:book|schedule|call)\s+(?:now|today|online)\b|get\s+in\s+touch\b|reach\s+out\s+to\s+us\b",
     )),
-    "price": (("free", "special", "insurance", "financing"), re.compile(
+    "price": (("free", "special", "insurance", "financing", "affordable", "discount", "cost", "price", "prices", "fees"), re.compile(
         r"free\s+(?:consultation|assessment|evaluation|session)\b|special\s+offer\b|"
-        r"insurance\s+(?:accepted|plans\s+accepted)\b|financing\s+available\b",
+        r"insurance\s+(?:accepted|plans\s+accepted)\b|financing\s+available\b|affordable\b|discounts?\b|"
+        r"(?:cost|price|prices|fees)\s+(?:\w+\s+){0,4}?(?:starts?|starting|ranges?|ranging)\s+(?:from|at|between)\b",
     )),
     "hype": (("miracle", "guaranteed", "life", "game", "revolutionary", "cure", "clinically", "scientifically", "100"), re.compile(
         r"(?:miracle|guaranteed|life[- ]changing|game[- ]changer|revolutionary|cure[- ]all|"
         r"(?:clinically|scientifically)\s+proven|100\s?%\s+(?:effective|safe))\b",
     )),
+    "praise": (("best", "top", "leading", "renowned", "reputed", "premier", "finest", "famous", "most"), re.compile(
+        r"(?:best|top(?:[- ]rated)?|leading|renowned|reputed|premier|finest|famous|most\s+(?:trusted|reputed|renowned))\s+"
+        r"(?:[\w-]+\s+){0,3}?" + _PROVIDER + r"\b",
+    )),
+    "polish": (("state", "cutting", "top", "world", "unparalleled", "highly", "years", "personalised", "personalized",
+                "compassionate", "expert", "team", "latest", "look", "peace", "hassle", "one"), re.compile(
+        r"(?:state[- ]of[- ]the[- ]art|cutting[- ]edge|top[- ]notch|world[- ]class|unparalleled|"
+        r"highly\s+(?:skilled|experienced|qualified|trained)|years\s+of\s+experience|"
+        r"(?:personali[sz]ed|compassionate)\s+(?:care|treatment|attention)|expert\s+team|team\s+of\s+(?:experts|specialists)|"
+        r"latest\s+(?:technology|technologies|equipment)|look\s+no\s+further|peace\s+of\s+mind|hassle[- ]free|one[- ]stop)\b",
+    )),
+    "aspiration": (("transform", "enhance", "boost", "restore", "achieve", "regain", "rediscover", "unlock", "brighten",
+                    "perfect", "radiant", "beautiful", "stunning", "dream", "renewed"), re.compile(
+        r"(?:transform|enhance|boost|restore|achieve|regain|rediscover|unlock|brighten|perfect)(?:s|ed|ing)?\s+"
+        r"(?:your|their|the)\s+(?:[\w-]+\s+)?(?:smile|smiles|confidence|appearance|self[- ]esteem|looks?|beauty|self[- ]confidence)\b|"
+        r"(?:perfect|radiant|beautiful|stunning|dream)\s+smiles?\b|renewed\s+confidence\b",
+    )),
 }
 # Signals that do not start with a word.
-_MONEY = re.compile(r"[$€£]\s?\d|\b\d{1,2}\s?%\s+off\b")  # "$299", "20% off"
+_MONEY = re.compile(r"[$€£₹]\s?\d|\b(?:rs|inr)\.?\s?\d|\b\d{1,2}\s?%\s+off\b")  # "$299", "Rs. 500", "20% off"
 # A North American phone number (an optional "+1 " or "(" before it does not change whether one is present).
 _PHONE = re.compile(r"\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
+# A service offered in a place: matched on the original text, since the place is a capitalised name
+# ("dentist in Springfield", "care in the Akron area") or "near me".
+_LOCAL = re.compile(
+    r"\b(?:[Hh]ospitals?|[Cc]linics?|[Dd]octors?|[Dd]entists?|[Ss]urgeons?|[Pp]hysicians?|[Cc]hiropractors?|"
+    r"[Cc]hiropractic(?:\s+[Cc]are)?|[Ss]pecialists?|[Tt]reatments?|[Cc]entres?|[Cc]enters?|[Oo]rthodontists?|"
+    r"[Tt]herapists?|[Dd]ental\s+[Cc]are|[Ss]ervices)\s+(?:in|near|around)\s+(?:me\b|(?:the\s+)?[A-Z][a-z]{2,}\b(?!\s+(?:[Cc]linical|[Tt]rials?|[Dd]isease|[Ss]yndrome)))"
+)
+# The vocabulary of sales copy (word stems); counted as different stems per article.
+_REGISTER = re.compile(
+    r"\b(?:seamless\w*|remarkabl\w*|innovati\w*|revolutioni[sz]\w*|transform\w*|radiant|stunning|beautiful\w*|"
+    r"confiden(?:ce|t)|optimal|exceptional\w*|empower\w*|unlock\w*|rediscover\w*|embrac\w*|journey|dreams?|flawless\w*|"
+    r"renewed|natural[- ]looking|durable|precision|enhanc\w*|aesthetics?|self[- ]esteem|top[- ]notch|ultimate|outstanding|"
+    r"superior|unmatched|impressive|incredibl\w*|amazing|fantastic|wonderful|perfect\w*|ideal|skilled|expertise|reliable|"
+    r"reputed|renowned|latest|smiles?|comfort\w*|ensur\w*|experienced|modern)\b"
+)
+_STEM_END = re.compile(r"(?:s|ly|ed|ing|es|ment|ation)$")
+REGISTER_MIN = 4
+REGISTER_STRONG = 6  # sales copy through and through: promotional on its own
+# A heading that sells the treatment rather than explains it.
+_PITCH = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:benefits|advantages)\s+of\b|^why\s+choose\b|^(?:top\s+)?\d+\s+(?:reasons|benefits)\b", re.I)
 _WORD_CHAR = re.compile(r"\w")
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 
@@ -69,18 +136,35 @@ def promotion_signals(doc: "Document") -> set[str]:
     cached = doc.__dict__.get("_promotion")
     if cached is not None:
         return cached
+    text = "\n".join(b.text for b in doc.blocks)
     # The patterns are lower case: matching the lower-cased text avoids IGNORECASE, which is
     # several times slower in Python's engine.
-    low = "\n".join(b.text for b in doc.blocks).lower()
+    low = text.lower()
     found = {name for name, (words, rx) in SIGNALS.items() if _starts_word_match(low, words, rx)}
-    if ("$" in low or "€" in low or "£" in low or "%" in low) and _MONEY.search(low):
-        found.add("price")
+    if any(c in low for c in "$€£₹%") or "rs" in low or "inr" in low:
+        if _MONEY.search(low):
+            found.add("price")
     if "0000" in low.translate(_DIGITS_TO_ZERO) and _PHONE.search(low):  # needs four digits in a row
         found.add("phone")
+    if _LOCAL.search(text):
+        found.add("local")
+    stems = len({_STEM_END.sub("", w)[:7] for w in _REGISTER.findall(low)})
+    if stems >= REGISTER_MIN:
+        found.add("register")
+    if stems >= REGISTER_STRONG:
+        found.add("register-strong")
+    if any(getattr(b, "kind", "") in ("heading", "title") and _PITCH.match(b.text.strip()) for b in doc.blocks):
+        found.add("pitch")
     doc.__dict__["_promotion"] = found
     return found
 
 
 def is_promotional(doc: "Document") -> bool:
+    """Two different kinds of advertising signal; a phone number counts only beside the business's
+    voice or a call to action."""
     found = promotion_signals(doc)
-    return bool(found & {"voice", "call"}) and len(found) >= 2
+    if "register-strong" in found:
+        return True
+    if "phone" in found and not found & {"voice", "call", "local"}:
+        found = found - {"phone"}
+    return len(found) >= 2

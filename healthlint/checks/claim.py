@@ -18,6 +18,12 @@ suggests") lowers the severity to ``hedged_severity`` — unless ``hedge_exempt`
 absolute safety promises stay as they are). ``requires`` (optional) is a second lexicon the sentence
 must also match (a speed promise only counts next to a promised benefit). One finding per sentence,
 quoting the phrase that triggered it. Message field: ``match``.
+
+``families`` names word lists (each a list of regular expressions) that the cue patterns use as
+``{name}``: a claim is matched by its structure — what is promised (``{agent}``: a treatment,
+procedure, product, "it", "this therapy"), the benefit (``{benefit}``: relieves, restores,
+eliminates…) and what it acts on — rather than by one spelling. The families are rule data, so a
+user extends a claim family in config without touching the patterns.
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ DEFAULT_NEGATIONS = [
     r"\bdon[’']t\b", r"\bhasn[’']t\b", r"\bhaven[’']t\b", r"\bneither\b", r"\bnor\b", r"\bfalse(?:ly)?\b",
     r"\bmyths?\b", r"\bclaims? (?:that|to)\b", r"\bbeware\b", r"\bimpossible\b", r"\bunlikely\b",
     r"\bif\b", r"\bwhether\b",
+    # the same, typed without the apostrophe ("dont usually have permanent results")
+    r"\b(?:dont|doesnt|didnt|cant|wont|isnt|arent|hasnt|havent)\b",
 ]
 # Conditions and purposes assert nothing, anywhere in the clause before the cue: "when trials show…",
 # "trials are done to find out if new treatments are safe and effective".
@@ -56,12 +64,26 @@ DEFAULT_HEDGES = [
 ]
 
 
+FAMILY_NAME = re.compile(r"[A-Za-z]\w*")
+_PLACEHOLDER = re.compile(r"\{([A-Za-z]\w*)\}")
+
+
+def expand_families(patterns: list[str], families: dict[str, list[str]]) -> list[str]:
+    """Replace ``{name}`` in each pattern by an alternation of the family's entries. Braces that do
+    not name a family (regex counts such as ``{0,3}``) stay as they are."""
+    if not families:
+        return list(patterns)
+    groups = {name: "(?:" + "|".join(words) + ")" for name, words in families.items()}
+    return [_PLACEHOLDER.sub(lambda m: groups.get(m.group(1), m.group(0)), x) for x in patterns]
+
+
 @register
 class Claim(Check):
     kind = "claim"
     scopes = ("sentence",)
     params = {
         "cues": Param(list),
+        "families": Param(dict, {}),
         "promotional_cues": Param(list, []),
         "requires": Param(list, []),
         "negations": Param(list, DEFAULT_NEGATIONS),
@@ -80,13 +102,24 @@ class Claim(Check):
     def validate_params(cls, p: dict) -> dict[str, str]:
         if not p["cues"] and not p["promotional_cues"]:
             return {"cues": "must be a non-empty list of regular expressions"}
-        return validate_patterns(p, ("cues", "promotional_cues", "requires", "negations", "conditions", "post_negations", "hedges"))
+        for name, words in p["families"].items():
+            if not isinstance(name, str) or not FAMILY_NAME.fullmatch(name):
+                return {"families": f"family name {name!r} must be a word starting with a letter"}
+            if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+                return {"families": f"family {name!r} must be a non-empty list of regular expressions"}
+        expanded = dict(p)
+        for key in ("cues", "promotional_cues", "requires"):
+            expanded[key] = expand_families(p[key], p["families"])
+        return validate_patterns(expanded, ("cues", "promotional_cues", "requires", "negations", "conditions", "post_negations", "hedges"))
 
     def setup(self) -> None:
         t = self.trusted
-        self.cue = Lexicon.optional(self.p["cues"], t)
-        self.promo_cue = Lexicon.optional(list(self.p["cues"]) + list(self.p["promotional_cues"]), t) if self.p["promotional_cues"] else self.cue
-        self.requires = Lexicon.optional(self.p["requires"], t)
+        fam = self.p["families"]
+        cues = expand_families(self.p["cues"], fam)
+        promotional = expand_families(self.p["promotional_cues"], fam)
+        self.cue = Lexicon.optional(cues, t)
+        self.promo_cue = Lexicon.optional(cues + promotional, t) if promotional else self.cue
+        self.requires = Lexicon.optional(expand_families(self.p["requires"], fam), t)
         self.negation = Lexicon.optional(self.p["negations"], t)
         self.post_negation = Lexicon.optional(self.p["post_negations"], t)
         self.condition = Lexicon.optional(self.p["conditions"], t)
