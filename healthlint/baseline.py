@@ -67,7 +67,7 @@ def apply(report: Any, known: Counter) -> int:
                 kept.append(f)
         if len(kept) != len(fr.findings):
             fr.findings = kept
-            fr.score = score(kept)
+            fr.score = score(kept, fr.words)
 
     from .store import rewrite_each
 

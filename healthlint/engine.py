@@ -97,7 +97,7 @@ def build_ruleset(config: Config, select: list[str] | None = None, ignore: list[
         params = r.params_for(config.audience)
         if ov is not None and ov.params:
             params = validate_params(
-                kind, {**params, **ov.params},
+                kind, r.params_for(config.audience, ov.params),
                 lambda msg, *k, _c=r.code: config.error(msg, "rules", _c, "params", *k),
             )
         severity = ov.severity if ov is not None and ov.severity else r.severity
@@ -177,7 +177,7 @@ class Linter:
         findings = sup.filter(self._filter(doc.path, findings)) if sup.directives else self._filter(doc.path, findings)
         findings.sort(key=Finding.sort_key)
         return FileResult(
-            path=doc.path, words=doc.word_count, score=score(findings),
+            path=doc.path, words=doc.word_count, score=score(findings, doc.word_count),
             readability=readability(doc), findings=findings, records=records,
             suppressions=sup if sup.directives else None, source=doc.source if self.keep_source else None,
         )
@@ -300,7 +300,7 @@ class Linter:
             changed = True
         if changed:
             fr.findings.sort(key=Finding.sort_key)
-            fr.score = score(fr.findings)
+            fr.score = score(fr.findings, fr.words)
         fr.findings = number_fingerprints(fr.findings)
         fr.records = {}
         fr.suppressions = None

@@ -61,23 +61,67 @@ class FileResult:
             "path": self.path,
             "words": self.words,
             "score": self.score,
+            "scores": score_components(self.findings, self.words),
             "readability": dict(self.readability),
             "findings": [f.to_dict() for f in self.findings],
         }
 
 
-# How many points one finding costs, and the most one rule may cost a file (see README "Score").
-SCORE_COST = {"error": 10, "warning": 4, "info": 1}
-SCORE_RULE_CAP = 20
+# The score (README "Score", docs/quality.md): what a medical reviewer would rank first.
+# Content defects (claims, stuffing, splices, residue, duplicates) per 1,000 words carry most of
+# the weight, with diminishing returns; readability and trust are bounded components that cannot by
+# themselves take a page with no content defects below SCORE_FLOOR; length does not decide it.
+DEFECT_WEIGHT = {"error": 3.0, "warning": 2.0, "info": 0.5}  # points per finding, by severity
+CATEGORY_WEIGHT = {"claim": 1.0, "stuffing": 1.0, "splice": 1.0, "residue": 1.0, "duplicate": 0.25}
+MIN_WORDS = 300  # shorter pages are measured as if they had this many words (no division by ~0)
+DECAY = 8.0  # a component is 100 * exp(-points per 1,000 words / DECAY): 8 points -> 37, 2 -> 78
+RULE_COST = {"error": 30, "warning": 20, "info": 10}  # readability and trust: each rule once
+WEIGHTS = {"content": 0.6, "readability": 0.2, "trust": 0.2}
+SCORE_FLOOR = round(100 * WEIGHTS["content"])  # no content defect: never below this
 
 
-def score(findings: list[Finding]) -> int:
-    """0-100, higher is better: 100 minus each finding's cost, each rule capped at 20 points."""
-    per_rule: dict[str, int] = {}
+def score_components(findings: list[Finding], words: int = 0) -> dict[str, int]:
+    """The score's components, each 0-100, higher is better.
+
+    * ``content``: non-claim content defects (stuffing, splice, residue, duplicate) per 1,000 words;
+    * ``evidence``: claim findings per 1,000 words;
+    * ``readability``: each readability rule that fires costs 30/20/10 points by severity, once,
+      however often it fires (a long page does not pay more);
+    * ``trust``: the same for the trust signals (author, date, references, disclosure, harms).
+    """
+    import math
+
+    per_1000 = 1000.0 / max(words, MIN_WORDS)
+    content = evidence = 0.0
+    costs: dict[str, dict[str, int]] = {"readability": {}, "trust": {}}
     for f in findings:
-        per_rule[f.rule] = per_rule.get(f.rule, 0) + SCORE_COST[f.severity]
-    penalty = sum(min(SCORE_RULE_CAP, v) for v in per_rule.values())
-    return max(0, 100 - penalty)
+        weight = CATEGORY_WEIGHT.get(f.category)
+        if weight is not None:
+            points = DEFECT_WEIGHT[f.severity] * weight * per_1000
+            if f.category == "claim":
+                evidence += points
+            else:
+                content += points
+        elif f.category in costs:
+            rules = costs[f.category]
+            rules[f.rule] = max(rules.get(f.rule, 0), RULE_COST[f.severity])
+    return {
+        "content": round(100 * math.exp(-content / DECAY)),
+        "evidence": round(100 * math.exp(-evidence / DECAY)),
+        "readability": max(0, 100 - sum(costs["readability"].values())),
+        "trust": max(0, 100 - sum(costs["trust"].values())),
+    }
+
+
+def score(findings: list[Finding], words: int = 0) -> int:
+    """0-100, higher is better: 60% content and evidence (multiplied), 20% readability, 20% trust.
+    A file that could not be read (an error of category ``input``) scores 0."""
+    if any(f.category == "input" and f.severity == "error" for f in findings):
+        return 0
+    c = score_components(findings, words)
+    total = (WEIGHTS["content"] * c["content"] * c["evidence"] / 100
+             + WEIGHTS["readability"] * c["readability"] + WEIGHTS["trust"] * c["trust"])
+    return max(0, min(100, round(total)))
 
 
 def fingerprint_base(rule: str, text: str) -> str:

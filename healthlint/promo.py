@@ -113,6 +113,27 @@ _REGISTER = re.compile(
     r"reputed|renowned|latest|smiles?|comfort\w*|ensur\w*|experienced|modern)\b"
 )
 _STEM_END = re.compile(r"(?:s|ly|ed|ing|es|ment|ation)$")
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_STEM_OF: dict[str, str | None] = {}  # word -> its sales-copy stem, or None (remembered per process)
+
+
+def _sales_stems(low: str) -> int:
+    """How many different sales-copy stems the lower-cased text holds: each distinct word is tested
+    once (and remembered), instead of scanning the text with the whole alternation."""
+    found = set()
+    for w in set(_WORDS.findall(low)):
+        stem = _STEM_OF.get(w, "")
+        if stem == "":
+            stem = _STEM_END.sub("", w)[:7] if _REGISTER.fullmatch(w) else None
+            if len(_STEM_OF) < 200_000:
+                _STEM_OF[w] = stem
+        if stem is not None:
+            found.add(stem)
+    return len(found)
+
+
+_LOCAL_WORDS = ("hospital", "clinic", "doctor", "dentist", "surgeon", "physician", "chiropract", "specialist",
+                "treatment", "centre", "center", "orthodontist", "therapist", "dental", "services")
 REGISTER_MIN = 4
 REGISTER_STRONG = 6  # sales copy through and through: promotional on its own
 # A heading that sells the treatment rather than explains it.
@@ -121,11 +142,14 @@ _WORD_CHAR = re.compile(r"\w")
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 
 
-def _starts_word_match(low: str, words: tuple[str, ...], rx: re.Pattern) -> bool:
+def _starts_word_match(low: str, words: tuple[str, ...], rx: re.Pattern, target: str | None = None) -> bool:
+    """Whether ``rx`` matches where one of ``words`` starts a word of ``low`` (matched against
+    ``target``, the original text of the same length, when the pattern is case-sensitive)."""
+    target = low if target is None else target
     for w in words:
         pos = low.find(w)
         while pos != -1:
-            if (pos == 0 or not _WORD_CHAR.match(low, pos - 1)) and rx.match(low, pos):
+            if (pos == 0 or not _WORD_CHAR.match(low, pos - 1)) and rx.match(target, pos):
                 return True
             pos = low.find(w, pos + 1)
     return False
@@ -146,9 +170,9 @@ def promotion_signals(doc: "Document") -> set[str]:
             found.add("price")
     if "0000" in low.translate(_DIGITS_TO_ZERO) and _PHONE.search(low):  # needs four digits in a row
         found.add("phone")
-    if _LOCAL.search(text):
+    if (_starts_word_match(low, _LOCAL_WORDS, _LOCAL, text) if len(low) == len(text) else _LOCAL.search(text)):
         found.add("local")
-    stems = len({_STEM_END.sub("", w)[:7] for w in _REGISTER.findall(low)})
+    stems = _sales_stems(low)
     if stems >= REGISTER_MIN:
         found.add("register")
     if stems >= REGISTER_STRONG:

@@ -58,8 +58,14 @@ class Rule:
 
     def params_for(self, audience: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         merged = dict(self.params)
-        merged.update(self.audiences.get(audience, {}))
-        merged.update(overrides or {})
+        for layer in (self.audiences.get(audience, {}), overrides or {}):
+            for key, value in layer.items():
+                # A mapping (a claim rule's word families) is updated entry by entry: overriding
+                # one family keeps the others.
+                if isinstance(value, dict) and isinstance(merged.get(key), dict):
+                    merged[key] = {**merged[key], **value}
+                else:
+                    merged[key] = value
         return merged
 
     def format_message(self, values: dict[str, Any]) -> str:

@@ -52,7 +52,8 @@ def test_json_matches_contract():
     paths = [f["path"] for f in data["files"]]
     assert paths == sorted(paths)
     for f in data["files"]:
-        assert list(f) == ["path", "words", "score", "readability", "findings"]
+        assert list(f) == ["path", "words", "score", "scores", "readability", "findings"]
+        assert set(f["scores"]) == {"content", "evidence", "readability", "trust"}
         assert 0 <= f["score"] <= 100 and isinstance(f["words"], int)
         assert set(f["readability"]) == {"flesch_reading_ease", "flesch_kincaid_grade"}
         keys = [(x["line"], x["column"], x["rule"]) for x in f["findings"]]

@@ -204,3 +204,22 @@ def test_reference_corpus_stays_quiet(corpus_dir):
     # HL201: each finding on the corpus is a paragraph it really prints twice (see README).
     assert count.get("HL201", 0) <= 21
     assert count.get("HL204", 0) <= 12
+
+
+# --- issue 14: site boilerplate is told from copies ------------------------------------------------
+
+BOILER = "Talk with your doctor before you start any new treatment, because some treatments interact with medicines you already take."
+COPY = "Our clinic in Austin offers ketamine infusions for depression, anxiety and chronic pain in a calm and private setting."
+
+
+def test_boilerplate_on_many_pages_is_reported_once_not_per_page(tmp_path):
+    from helpers import run_json
+
+    for i in range(6):
+        extra = f"\n\n{COPY}\n" if i < 2 else ""
+        (tmp_path / f"p{i}.md").write_text(f"# Page {i}\n\nUnique words for page number {i} about topic {i}.\n\n{BOILER}\n{extra}", encoding="utf-8")
+    _, data = run_json(str(tmp_path), "--select", "HL203,HL205")
+    found = [(fr["path"].rsplit("/", 1)[-1], x["rule"], x["line"]) for fr in data["files"] for x in fr["findings"]]
+    assert [x for x in found if x[1] == "HL205"] == [("p0.md", "HL205", 5)]
+    # The copy between two pages is still HL203, on both; the boilerplate never is.
+    assert sorted(x[0] for x in found if x[1] == "HL203") == ["p0.md", "p1.md"]

@@ -13,7 +13,14 @@ paragraphs, or one paragraph copied into hundreds of files) each member is compa
 clusters with union-find. Work is linear in the number of paragraphs; no pair of files is compared
 wholesale. Paragraphs listed in the
 config's ``allowed-duplicates`` are exempt. Every copy is reported, naming one other file and line.
-Message fields: ``other_path``, ``other_line``, ``others`` (how many other files), ``similarity``.
+
+Site boilerplate is told apart automatically: a paragraph that at least ``boilerplate_files`` files
+*and* ``boilerplate_share`` of the run's files carry (an agency's standard definition, a template
+sentence on every page) is the site's furniture, not a copied article. A rule with
+``boilerplate: false`` (HL203) skips such clusters; a rule with ``boilerplate: true`` (HL205)
+reports only them, once, on their first occurrence (first path, then line).
+Message fields: ``other_path``, ``other_line``, ``others`` (how many other files), ``similarity``,
+``files`` (how many files carry the paragraph).
 """
 
 from __future__ import annotations
@@ -53,8 +60,11 @@ class CrossDuplicate(Check):
         "sketch_size": Param(int, 24, min=4, max=256),
         "index_values": Param(int, 6, min=1, max=256),
         "min_shared": Param(int, 3, min=1, max=256),
+        "boilerplate_files": Param(int, 5, min=2, max=1_000_000),
+        "boilerplate_share": Param(float, 0.05, min=0.0, max=1.0),
+        "boilerplate": Param(bool, False),
     }
-    fields = ("other_path", "other_line", "others", "similarity")
+    fields = ("other_path", "other_line", "others", "similarity", "files")
 
     def setup(self) -> None:
         k = self.p["shingle"]
@@ -67,6 +77,12 @@ class CrossDuplicate(Check):
         """One bytes blob per document: for each paragraph, a fixed-size entry (position, an
         8-byte digest of its text for fingerprints, its sketch padded to ``sketch_size``). About
         216 bytes a paragraph: the record stays small at 100,000 articles."""
+        # HL203 and HL205 share the fingerprint when their parameters agree: computed once per document.
+        memo_key = ("_crossdup", self.p["min_words"], self.p["threshold"], self.p["shingle"], self.p["sketch_size"],
+                    tuple(self.config.allowed_duplicates))
+        memo = doc.__dict__.setdefault("_crossdup_fingerprints", {})
+        if memo_key in memo:
+            return memo[memo_key]
         out = bytearray()
         k, size = self.p["shingle"], self.p["sketch_size"]
         fmt = _entry_format(size)
@@ -83,7 +99,8 @@ class CrossDuplicate(Check):
             digest = hashlib.blake2b(" ".join(ws).encode(), digest_size=8).digest()
             sk = list(sketch(sh, size))
             out += struct.pack(fmt, line, col, end_line, end_col, digest, *(sk + [_PAD] * (size - len(sk))))
-        return bytes(out)
+        memo[memo_key] = bytes(out)
+        return memo[memo_key]
 
     def finish(self, records: Sequence[tuple[str, Any]]) -> dict[str, list[CorpusHit]]:
         """``records`` may be a list or a :class:`~healthlint.store.RecordStore` on disk: it is read
@@ -274,8 +291,22 @@ class CrossDuplicate(Check):
         for i in sorted(best):
             clusters.setdefault(find(i), []).append(i)
         hits: dict[str, list[CorpusHit]] = {}
+        # A paragraph in at least this many files is site boilerplate.
+        shared_by = max(self.p["boilerplate_files"], -(-int(self.p["boilerplate_share"] * 1_000_000 * len(paths)) // 1_000_000))
         for members in clusters.values():
-            if len({para_file[i] for i in members}) < 2:
+            n_files = len({para_file[i] for i in members})
+            if n_files < 2:
+                continue
+            if self.p["boilerplate"]:
+                if n_files >= shared_by:
+                    i = min(members, key=lambda i: (paths[para_file[i]], entry(i)[0]))
+                    line, col, end_line, end_col, digest = entry(i)[:5]
+                    hits.setdefault(paths[para_file[i]], []).append(CorpusHit(line, col, end_line, end_col, {
+                        "other_path": "", "other_line": 0, "others": n_files - 1, "similarity": 100,
+                        "files": n_files, "text": digest.hex(),
+                    }))
+                continue
+            if n_files >= shared_by:
                 continue
             for i in members:
                 line, col, end_line, end_col, digest = entry(i)[:5]
@@ -284,6 +315,6 @@ class CrossDuplicate(Check):
                 hits.setdefault(paths[para_file[i]], []).append(CorpusHit(line, col, end_line, end_col, {
                     "other_path": paths[para_file[j]], "other_line": entry(j)[0],
                     "others": len({para_file[x] for x in others}), "similarity": round(100 * best[i]),
-                    "text": digest.hex(),
+                    "files": n_files, "text": digest.hex(),
                 }))
         return hits

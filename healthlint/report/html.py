@@ -91,7 +91,10 @@ def _mark_line(text: str, spans: list[tuple[int, int, str, str]]) -> str:
 
 def _article(fr: Any, n: int) -> str:
     r = fr.readability
-    meta = (f'<span class="score {_score_class(fr.score)}">score {fr.score}</span> · {fr.words} words'
+    from ..findings import score_components
+
+    parts_of_score = ", ".join(f"{k} {v}" for k, v in score_components(fr.findings, fr.words).items())
+    meta = (f'<span class="score {_score_class(fr.score)}">score {fr.score}</span> ({parts_of_score}) · {fr.words} words'
             + (f' · Flesch Reading Ease {r["flesch_reading_ease"]} · Flesch-Kincaid grade {r["flesch_kincaid_grade"]}' if r else "")
             + f" · {len(fr.findings)} finding{'s' if len(fr.findings) != 1 else ''}")
     opened = " open" if fr.findings else ""  # clean articles start folded

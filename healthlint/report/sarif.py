@@ -42,7 +42,11 @@ def rule_descriptor(rule: Any) -> dict[str, Any]:
 
 
 def _results(report: Any, index: dict[str, int]) -> Iterator[dict[str, Any]]:
+    from ..findings import score_components
+
     for fr in report.files:
+        # The file's score and its components (README "Score") travel with each of its results.
+        props = {"score": fr.score, "scores": score_components(fr.findings, fr.words)} if fr.findings else {}
         for f in fr.findings:
             region: dict[str, Any] = {"startLine": f.line, "startColumn": f.column}
             if (f.end_line, f.end_column) > (f.line, f.column):
@@ -59,6 +63,7 @@ def _results(report: Any, index: dict[str, int]) -> Iterator[dict[str, Any]]:
             }
             if f.rule in index:
                 result["ruleIndex"] = index[f.rule]
+            result["properties"] = props
             yield result
 
 

@@ -1,0 +1,128 @@
+"""Issue 13: claims on real marketing pages. Every sentence and page here is written by the team.
+
+Covers: the page-level promotion signal (third-person marketing), claim families (structure, not
+spelling), the new kinds of claim (outcome statistics, absolute outcome promises, crowd evidence,
+named but uncited studies, consensus, cure claims), and what stays quiet (hedged, negated, sourced,
+instructional sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from healthlint.checks.claim import expand_families
+from healthlint.parsers import parse_text
+from healthlint.promo import is_promotional, promotion_signals
+
+from helpers import lint
+
+# A clinic page that never says "we": praise, a place, sales vocabulary, a selling heading.
+THIRD_PERSON = """# Lakeside Dental Studio in Springfield
+
+Lakeside Dental Studio brings the best dentists in Springfield to your street, with state-of-the-art
+equipment and a highly experienced team.
+
+## Benefits of veneers
+
+Veneers give you a radiant smile. Patients enjoy renewed confidence and a flawless, natural-looking
+finish that blends in seamlessly.
+"""
+
+NEUTRAL = """# Veneers
+
+Veneers are thin shells bonded to the front of teeth. They can chip, and they may need replacing
+after ten to fifteen years. Ask your dentist whether they suit your teeth.
+"""
+
+
+def doc(text: str):
+    return parse_text(text, "a.md")
+
+
+def test_third_person_marketing_is_promotional():
+    d = doc(THIRD_PERSON)
+    assert {"praise", "polish", "local", "pitch", "aspiration"} <= promotion_signals(d)
+    assert is_promotional(d)
+
+
+def test_neutral_page_is_not_promotional():
+    assert not is_promotional(doc(NEUTRAL))
+
+
+def test_one_signal_alone_is_not_promotional():
+    d = doc("# Exercise\n\nThe best treatment for mild back pain is often to keep moving.\n")
+    assert promotion_signals(d) == {"praise"} or not is_promotional(d)
+    assert not is_promotional(d)
+
+
+def test_a_government_helpline_is_not_promotion():
+    d = doc("# Flu\n\nFor help, call 800-555-0199. The best doctors for flu are your own family doctors.\n")
+    assert not is_promotional(d)
+
+
+def test_sales_vocabulary_alone_can_make_a_page_promotional():
+    copy = ("# Smile makeovers\n\nA transformative, seamless journey to a radiant smile: flawless results, "
+            "renewed confidence and stunning aesthetics for everyone.\n")
+    assert is_promotional(doc(copy))
+
+
+def test_families_expand_placeholders_and_leave_counts_alone():
+    out = expand_families([r"\b{agent}\s+(?:\w+\s+){0,3}?{verb}\b"], {"agent": ["it", "this"], "verb": ["heals?"]})
+    assert out == [r"\b(?:it|this)\s+(?:\w+\s+){0,3}?(?:heals?)\b"]
+
+
+@pytest.mark.parametrize("sentence, rule", [
+    ("Laser therapy regrows thinning hair in most clients.", "HL408"),
+    ("This herbal formula flushes toxins from the liver.", "HL408"),
+    ("This root extract cures psoriasis.", "HL411"),
+    ("Our figures show patients heal faster here.", "HL404"),
+    ("The clinic reports a 97% success rate for knee surgery.", "HL409"),
+    ("Eight in ten patients improve within a month.", "HL409"),
+    ("Laser hair removal gives permanent results.", "HL410"),
+    ("Root canal treatment is always the best option for a damaged tooth.", "HL410"),
+    ("Countless patients have found lasting relief at the clinic.", "HL406"),
+    ("The clinic has gathered hundreds of successful patient stories.", "HL406"),
+    ("Research at a well-known medical school showed that the tea lowers blood sugar.", "HL404"),
+    ("One study at a large university found the device relieves knee pain.", "HL404"),
+    ("Specialists agree that the brace helps back pain.", "HL404"),
+])
+def test_claim_on_any_page(sentence, rule):
+    found = [f.rule for f in lint(f"# Notes\n\n{sentence}\n", ["HL4"])]
+    assert rule in found, (sentence, found)
+
+
+@pytest.mark.parametrize("sentence, rule", [
+    ("Veneers restore your smile and boost your confidence.", "HL408"),
+    ("Root canal treatment at the studio is painless.", "HL410"),
+    ("Many patients have seen visible results after two visits.", "HL406"),
+])
+def test_claim_only_on_a_promotional_page(sentence, rule):
+    assert rule in [f.rule for f in lint(THIRD_PERSON + "\n" + sentence + "\n", ["HL4"])]
+    assert rule not in [f.rule for f in lint(NEUTRAL + "\n" + sentence + "\n", ["HL4"])]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Laser therapy may help some people with thinning hair.",           # hedged: info at most
+    "There is no cure for psoriasis, but treatment can clear the skin.",  # negated
+    "The herbal formula has not been shown to flush toxins.",           # negated
+    "An ultrasound is a simple, painless test.",                        # describes a test
+    "About 1 in 10 adults has a thyroid problem.",                      # prevalence, not outcome
+    "About 25 percent of people who recover later have symptoms again.",  # describes, no promise
+    "Ask your doctor whether this treatment relieves your kind of pain.",  # instruction, condition
+    "Side effects include redness and, rarely, scarring.",
+])
+def test_quiet_on_hedged_negated_and_instructional_text(sentence):
+    found = [f for f in lint(f"# Notes\n\n{sentence}\n", ["HL4"]) if f.severity != "info"]
+    assert found == [], (sentence, [(f.rule, f.message) for f in found])
+
+
+def test_a_source_answers_a_benefit_claim():
+    cited = "This herbal formula flushes toxins from the liver (Ortiz et al., 2021).\n"
+    assert [f for f in lint("# Notes\n\n" + cited, ["HL408"])] == []
+
+
+def test_families_are_rule_data_users_extend_in_config():
+    text = "# Notes\n\nThis tonic unclogs arteries.\n"
+    assert lint(text, ["HL408"]) == []
+    config = {"rules": {"HL408": {"params": {"families": {"strong": ["unclogs?"]}}}}}
+    # One family overridden; the others (the agents: "this") are kept.
+    assert [f.rule for f in lint(text, ["HL408"], config=config)] == ["HL408"]

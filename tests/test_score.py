@@ -1,0 +1,63 @@
+"""Issue 14: a score that ranks pages as a reviewer would. Findings here are built by hand, so each
+property of the formula is tested on its own."""
+
+from __future__ import annotations
+
+from healthlint.findings import SCORE_FLOOR, Finding, score, score_components
+
+from helpers import lint, run_json
+
+
+def f(rule: str, category: str, severity: str = "warning", line: int = 1) -> Finding:
+    return Finding(rule, "x", category, severity, line, 1, line, 2, "m")
+
+
+READABILITY = [f("HL101", "readability"), f("HL102", "readability", "info")] + [f("HL103", "readability", line=i) for i in range(40)]
+TRUST = [f("HL601", "trust"), f("HL602", "trust"), f("HL603", "trust")]
+
+
+def test_no_content_defect_never_scores_below_the_floor():
+    worst = READABILITY + [f(c, "readability", "error") for c in ("HL104", "HL105", "HL106", "HL107")] + TRUST + [
+        f("HL604", "trust", "error"), f("HL605", "trust", "error")]
+    assert score(worst, 2000) == SCORE_FLOOR == 60
+
+
+def test_a_readability_rule_costs_the_same_however_often_it_fires():
+    once = score_components([f("HL103", "readability")], 1000)["readability"]
+    many = score_components([f("HL103", "readability", line=i) for i in range(50)], 1000)["readability"]
+    assert once == many == 80
+
+
+def test_length_does_not_decide_the_score():
+    # The same density of defects (2 claims per 1,000 words) at 1,000 and at 4,000 words.
+    short = [f("HL401", "claim", line=i) for i in range(2)] + TRUST
+    long = [f("HL401", "claim", line=i) for i in range(8)] + TRUST
+    assert score(short, 1000) == score(long, 4000)
+
+
+def test_content_defects_outweigh_readability_and_trust():
+    careful = READABILITY + TRUST  # long, hard, no byline: a careful government page
+    marketing = TRUST + [f("HL408", "claim", line=i) for i in range(6)] + [f("HL302", "stuffing", line=i) for i in range(3)]
+    assert score(careful, 1500) > score(marketing, 600)
+
+
+def test_diminishing_returns():
+    def content(n: int) -> int:
+        return score_components([f("HL302", "stuffing", line=i) for i in range(n)], 1000)["content"]
+    drops = [content(n) - content(n + 2) for n in (0, 2, 4, 6)]
+    assert drops == sorted(drops, reverse=True) and drops[-1] > 0
+
+
+def test_components_in_json_and_an_unreadable_file_scores_zero(tmp_path):
+    (tmp_path / "a.md").write_text("# Veneers\n\nThis herbal formula flushes toxins from the liver.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_bytes(b"\xff\xfe\x00\x00" + b"\x00" * 8)
+    _, data = run_json(str(tmp_path))
+    a = next(x for x in data["files"] if x["path"].endswith("a.md"))
+    assert a["scores"]["evidence"] < 100 and a["scores"]["content"] == 100
+    assert score([f("HL001", "input", "error")], 0) == 0
+
+
+def test_real_claims_lower_the_evidence_component():
+    text = "# Tonic\n\nThis herbal formula flushes toxins from the liver and rebuilds damaged cells.\n"
+    findings = lint(text, ["HL4"])
+    assert findings and score_components(findings, 300)["evidence"] < 100
