@@ -201,3 +201,16 @@ def test_claims_fire_on_at_most_one_in_ten_reputable_articles(corpus_dir):
     assert with_claims <= len(report.files) / 10, with_claims
     trust_report = Linter(Config(), select=["HL604", "HL605"]).lint_paths([str(corpus_dir)])
     assert trust_report.findings == []
+
+
+def test_prose_with_by_is_never_quoted_as_an_author():
+    # Issue 15: "by …" inside a sentence of prose is not a byline, and its words are never quoted.
+    body = ("Doctors treat the rash by other methods. While there is no single test, a skin check helps. " * 8).strip()
+    text = "# Rashes\n\n" + body + "\n\nSymptoms are caused by an infested person.\n"
+    findings = lint(text, ["HL601"])
+    assert [f.message for f in findings] == [] or all("no author is named" in f.message for f in findings)
+    signed = "# Rashes\n\n" + body + "\n\nBy Dr. Maya Okafor\n"
+    assert lint(signed, ["HL601"]) == []
+    staff = "# Rashes\n\n" + body + "\n\nBy Staff Writer\n"
+    [f] = lint(staff, ["HL601"])
+    assert "'Staff Writer'" in f.message

@@ -3,7 +3,9 @@ per missing signal, on the article's title.
 
 ``signal`` picks what is checked; metadata is read first (front matter, HTML ``<meta>``,
 ``rel="author"``, ``<time>``), then bylines and date lines in the first and last
-``edge_blocks`` blocks of the text.
+``edge_blocks`` blocks of the text. Only a short block (at most ``max_byline_words`` words) is read
+as a byline, and only text shaped like a name or a generic byline ("Staff writer") is quoted: "by …"
+inside a sentence of prose is never taken for an author.
 
 * ``author``: a named person. "By Dr. Maya Okafor" counts; "a medical professional at our clinic",
   "Staff writer" or "The Clinic Team" do not (``generic_authors``).
@@ -30,6 +32,11 @@ MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE = rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|{MONTHS}\s+\d{{4}})"
 
 
+_NAME_SHAPE = re.compile(
+    r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’.-]*(?:,?\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|and|&|MD|PhD|RN)){0,5}\.?"
+)
+
+
 @register
 class Trust(Check):
     kind = "trust"
@@ -38,6 +45,7 @@ class Trust(Check):
         "signal": Param(str, choices=("author", "date", "references", "disclosure", "harms")),
         "edge_blocks": Param(int, 4, min=1, max=100),
         "min_words": Param(int, 80, min=0),
+        "max_byline_words": Param(int, 12, min=1, max=60),
         "byline_patterns": Param(list, [
             r"^(?:by|written by|author|authored by|reviewed by|medically reviewed by|fact[- ]checked by)\s*:?\s+(?P<name>.+)$",
             r"\b(?:written|reviewed|posted|published|updated)?\s*by\s+(?P<name>(?:Dr\.?\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})",
@@ -100,10 +108,18 @@ class Trust(Check):
     def _author(self, doc) -> str | None:
         names = [doc.meta.author] if doc.meta.author else []
         for b in self._edges(doc):
+            # Only a short, byline-shaped block is a byline: "by …" inside a sentence of prose is not.
+            if len(b.text.split()) > self.p["max_byline_words"]:
+                continue
             for rx in self.byline:
                 m = rx.search(b.text.strip())
                 if m:
-                    names.append(re.split(r"\s*(?:[|·•—–]|\bon\b|\bupdated\b|\bpublished\b|\d)", m.group("name"))[0])
+                    name = re.split(r"\s*(?:[|·•—–]|\bon\b|\bupdated\b|\bpublished\b|\d)", m.group("name"))[0].strip()
+                    # Quote only what is shaped like a name or a generic byline ("Staff writer").
+                    generic = (self.generic is not None and self.generic.search(name)
+                               and len(name.split()) <= 4 and not name.endswith((".", "!", "?")))
+                    if _NAME_SHAPE.fullmatch(name) or generic:
+                        names.append(name)
         if not names:
             return "no author is named"
         if any(self._named_person(n) for n in names):
