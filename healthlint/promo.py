@@ -94,7 +94,8 @@ SIGNALS: dict[str, tuple[tuple[str, ...], re.Pattern]] = {
     )),
 }
 # Signals that do not start with a word.
-_MONEY = re.compile(r"[$€£₹]\s?\d|\b(?:rs|inr)\.?\s?\d|\b\d{1,2}\s?%\s+off\b")  # "$299", "Rs. 500", "20% off"
+_MONEY = re.compile(r"[$€£₹]\s?\d|\b\d{1,2}\s?%\s+off\b")  # "$299", "20% off"
+_RUPEES = re.compile(r"(?:rs|inr)\.?\s?\d")  # "Rs. 500", "INR 2,000" (word start checked by the caller)
 # A North American phone number (an optional "+1 " or "(" before it does not change whether one is present).
 _PHONE = re.compile(r"\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
 # A service offered in a place: matched on the original text, since the place is a capitalised name
@@ -113,7 +114,7 @@ _REGISTER = re.compile(
     r"reputed|renowned|latest|smiles?|comfort\w*|ensur\w*|experienced|modern)\b"
 )
 _STEM_END = re.compile(r"(?:s|ly|ed|ing|es|ment|ation)$")
-_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_PUNCT = "\"'“”‘’()[]{}.,;:!?*…/"
 _STEM_OF: dict[str, str | None] = {}  # word -> its sales-copy stem, or None (remembered per process)
 
 
@@ -121,7 +122,8 @@ def _sales_stems(low: str) -> int:
     """How many different sales-copy stems the lower-cased text holds: each distinct word is tested
     once (and remembered), instead of scanning the text with the whole alternation."""
     found = set()
-    for w in set(_WORDS.findall(low)):
+    for token in set(low.split()):
+        w = token.strip(_PUNCT)
         stem = _STEM_OF.get(w, "")
         if stem == "":
             stem = _STEM_END.sub("", w)[:7] if _REGISTER.fullmatch(w) else None
@@ -165,9 +167,9 @@ def promotion_signals(doc: "Document") -> set[str]:
     # several times slower in Python's engine.
     low = text.lower()
     found = {name for name, (words, rx) in SIGNALS.items() if _starts_word_match(low, words, rx)}
-    if any(c in low for c in "$€£₹%") or "rs" in low or "inr" in low:
-        if _MONEY.search(low):
-            found.add("price")
+    if (any(c in low for c in "$€£₹%") and _MONEY.search(low)) or any(
+            m.start() == 0 or not low[m.start() - 1].isalpha() for m in _RUPEES.finditer(low)):
+        found.add("price")
     if "0000" in low.translate(_DIGITS_TO_ZERO) and _PHONE.search(low):  # needs four digits in a row
         found.add("phone")
     if (_starts_word_match(low, _LOCAL_WORDS, _LOCAL, text) if len(low) == len(text) else _LOCAL.search(text)):

@@ -23,7 +23,10 @@ quoting the phrase that triggered it. Message field: ``match``.
 ``{name}``: a claim is matched by its structure — what is promised (``{agent}``: a treatment,
 procedure, product, "it", "this therapy"), the benefit (``{benefit}``: relieves, restores,
 eliminates…) and what it acts on — rather than by one spelling. The families are rule data, so a
-user extends a claim family in config without touching the patterns.
+user extends a claim family in config without touching the patterns. ``interrupts`` lists words
+that end a claim's subject when they stand between a match's first and last words ("the treatment
+*is* eliminated", "which *can* help"): such a match is not a claim. (A list rather than a lookahead in
+the pattern, so the whole-article prefilter still applies.)
 """
 
 from __future__ import annotations
@@ -92,6 +95,7 @@ class Claim(Check):
         "post_negations": Param(list, DEFAULT_POST_NEGATIONS),
         "post_negation_window": Param(int, 8, min=0, max=30),
         "hedges": Param(list, DEFAULT_HEDGES),
+        "interrupts": Param(list, []),
         "hedged_severity": Param(str, "info", choices=("error", "warning", "info")),
         "hedge_exempt": Param(bool, False),
         "require_unsourced": Param(bool, True),
@@ -110,7 +114,7 @@ class Claim(Check):
         expanded = dict(p)
         for key in ("cues", "promotional_cues", "requires"):
             expanded[key] = expand_families(p[key], p["families"])
-        return validate_patterns(expanded, ("cues", "promotional_cues", "requires", "negations", "conditions", "post_negations", "hedges"))
+        return validate_patterns(expanded, ("cues", "promotional_cues", "requires", "negations", "conditions", "post_negations", "hedges", "interrupts"))
 
     def setup(self) -> None:
         t = self.trusted
@@ -124,6 +128,16 @@ class Claim(Check):
         self.post_negation = Lexicon.optional(self.p["post_negations"], t)
         self.condition = Lexicon.optional(self.p["conditions"], t)
         self.hedge = Lexicon.optional(self.p["hedges"], t)
+        self.interrupt = (re.compile(r"(?:^|\s)(?:" + "|".join(self.p["interrupts"]) + r")(?:\s|$)", re.I)
+                          if self.p["interrupts"] else None)
+
+    def _interrupted(self, m: "re.Match") -> bool:
+        """Whether a word between the match's first and last words ends the claim's subject (a
+        modal, a negation, a new clause): "treatment is eliminated", "which can help"."""
+        if self.interrupt is None:
+            return False
+        words = m.group(0).split()
+        return len(words) > 2 and bool(self.interrupt.search(" ".join(words[1:-1])))
 
     def _negated(self, text: str, start: int, end: int) -> bool:
         if SENTENCE_NEGATION.match(text):
@@ -155,7 +169,8 @@ class Claim(Check):
                 continue
             text = s.text
             low = s.lower
-            m = next((m for m in cue.finditer(text, low) if not self._negated(text, m.start(), m.end())), None)
+            m = next((m for m in cue.finditer(text, low)
+                      if not self._interrupted(m) and not self._negated(text, m.start(), m.end())), None)
             if m is None:
                 continue
             if self.requires is not None and not self.requires.search(text, low):

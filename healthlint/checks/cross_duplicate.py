@@ -41,7 +41,10 @@ HEAVY_SHARE = 64  # a value holding over 1/64 of the sampled index gets a partit
 MAX_LEADERS = 16  # larger buckets: each member is compared with at most this many cluster leaders
 
 
-_PAD = (1 << 64) - 1  # fills sketches of short paragraphs up to sketch_size
+_PAD = (1 << 64) - 1
+# The parameters that decide the groups (not how they are reported), and the last groups computed.
+_GROUPING_PARAMS = ("min_words", "threshold", "shingle", "sketch_size", "index_values", "min_shared")
+_GROUPS_MEMO: "tuple[Any, tuple[list[str], list[list[tuple]]]] | None" = None  # fills sketches of short paragraphs up to sketch_size
 
 
 def _entry_format(size: int) -> str:
@@ -104,7 +107,49 @@ class CrossDuplicate(Check):
 
     def finish(self, records: Sequence[tuple[str, Any]]) -> dict[str, list[CorpusHit]]:
         """``records`` may be a list or a :class:`~healthlint.store.RecordStore` on disk: it is read
-        once in order, then only the entries of candidate pairs and matches are read again."""
+        once in order, then only the entries of candidate pairs and matches are read again.
+
+        HL203 and HL205 group the same paragraphs: when their grouping parameters agree and the
+        records are the same in-memory list of blobs, the second rule reuses the first's groups."""
+        global _GROUPS_MEMO
+        key = None
+        if isinstance(records, list):
+            key = (tuple(self.p[k] for k in _GROUPING_PARAMS), tuple(records))
+            if _GROUPS_MEMO is not None and _GROUPS_MEMO[0] == key:
+                return self._report(*_GROUPS_MEMO[1])
+        paths, groups = self._groups(records)
+        _GROUPS_MEMO = (key, (paths, groups)) if key is not None else None
+        return self._report(paths, groups)
+
+    def _report(self, paths: list[str], groups: list[list[tuple]]) -> dict[str, list[CorpusHit]]:
+        """Hits from the groups: each a list of (file index, line, column, end line, end column,
+        digest, similarity) of near-identical paragraphs in two or more files."""
+        hits: dict[str, list[CorpusHit]] = {}
+        # A paragraph in at least this many files is site boilerplate.
+        shared_by = max(self.p["boilerplate_files"], -(-int(self.p["boilerplate_share"] * 1_000_000 * len(paths)) // 1_000_000))
+        for members in groups:
+            n_files = len({m[0] for m in members})
+            if self.p["boilerplate"]:
+                if n_files >= shared_by:
+                    fi, line, col, end_line, end_col, digest, _ = min(members, key=lambda m: (paths[m[0]], m[1]))
+                    hits.setdefault(paths[fi], []).append(CorpusHit(line, col, end_line, end_col, {
+                        "other_path": "", "other_line": 0, "others": n_files - 1, "similarity": 100,
+                        "files": n_files, "text": digest.hex(),
+                    }))
+                continue
+            if n_files >= shared_by:
+                continue
+            for fi, line, col, end_line, end_col, digest, sim in members:
+                others = [m for m in members if m[0] != fi]
+                j = min(others, key=lambda m: (paths[m[0]], m[1]))
+                hits.setdefault(paths[fi], []).append(CorpusHit(line, col, end_line, end_col, {
+                    "other_path": paths[j[0]], "other_line": j[1],
+                    "others": len({m[0] for m in others}), "similarity": round(100 * sim),
+                    "files": n_files, "text": digest.hex(),
+                }))
+        return hits
+
+    def _groups(self, records: Sequence[tuple[str, Any]]) -> tuple[list[str], list[list[tuple]]]:
         size, threshold = self.p["sketch_size"], self.p["threshold"]
         n_index, min_shared = self.p["index_values"], self.p["min_shared"]
         fmt = _entry_format(size)
@@ -290,31 +335,9 @@ class CrossDuplicate(Check):
         clusters: dict[int, list[int]] = {}
         for i in sorted(best):
             clusters.setdefault(find(i), []).append(i)
-        hits: dict[str, list[CorpusHit]] = {}
-        # A paragraph in at least this many files is site boilerplate.
-        shared_by = max(self.p["boilerplate_files"], -(-int(self.p["boilerplate_share"] * 1_000_000 * len(paths)) // 1_000_000))
+        groups = []
         for members in clusters.values():
-            n_files = len({para_file[i] for i in members})
-            if n_files < 2:
+            if len({para_file[i] for i in members}) < 2:
                 continue
-            if self.p["boilerplate"]:
-                if n_files >= shared_by:
-                    i = min(members, key=lambda i: (paths[para_file[i]], entry(i)[0]))
-                    line, col, end_line, end_col, digest = entry(i)[:5]
-                    hits.setdefault(paths[para_file[i]], []).append(CorpusHit(line, col, end_line, end_col, {
-                        "other_path": "", "other_line": 0, "others": n_files - 1, "similarity": 100,
-                        "files": n_files, "text": digest.hex(),
-                    }))
-                continue
-            if n_files >= shared_by:
-                continue
-            for i in members:
-                line, col, end_line, end_col, digest = entry(i)[:5]
-                others = [j for j in members if para_file[j] != para_file[i]]
-                j = min(others, key=lambda j: (paths[para_file[j]], entry(j)[0]))
-                hits.setdefault(paths[para_file[i]], []).append(CorpusHit(line, col, end_line, end_col, {
-                    "other_path": paths[para_file[j]], "other_line": entry(j)[0],
-                    "others": len({para_file[x] for x in others}), "similarity": round(100 * best[i]),
-                    "files": n_files, "text": digest.hex(),
-                }))
-        return hits
+            groups.append([(para_file[i], *entry(i)[:5], best[i]) for i in members])
+        return paths, groups
