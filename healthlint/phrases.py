@@ -124,14 +124,36 @@ def allowed_count(max_density: float, words: int, content_words: int) -> int:
     return max(2, int(n))
 
 
+_FOLDED: dict[str, str] = {}
+
+
+def fold(token: str) -> str:
+    """A token with a plain English plural folded to its singular, as search engines and Yoast
+    count a keyphrase ("hospitals in pune" is "hospital in pune"): a final "s" after a consonant
+    other than s, u or i is dropped, and "-ies" becomes "-y". Words in "-es" ("diabetes", "services",
+    "Angeles") are left alone, so no place name or disease loses its last letter."""
+    out = _FOLDED.get(token)
+    if out is None:
+        out = token
+        if len(token) > 3 and token.endswith("s") and token.isalpha():
+            if token.endswith("ies") and len(token) > 4:
+                out = token[:-3] + "y"
+            elif token[-2] not in "aeiousy":
+                out = token[:-1]
+        if len(_FOLDED) < 500_000:
+            _FOLDED[token] = out
+    return out
+
+
 def repeated_phrases(doc: "Document", min_n: int = 2, max_n: int = 6, min_count: int = 3) -> list[Phrase]:
     """Body n-grams (within sentences) that start and end with a content word and occur at least
-    ``min_count`` times. Counted once per document for all rules (tuples in a Counter); positions
-    are looked up only for the phrases a rule asks about (:attr:`Phrase.occurrences`)."""
+    ``min_count`` times, singular and plural counted as one (:func:`fold`). Counted once per
+    document for all rules (tuples in a Counter); positions are looked up only for the phrases a
+    rule asks about (:attr:`Phrase.occurrences`)."""
     key = ("_phrases", min_n, max_n, min_count)
     cached = doc.__dict__.get(key)
     if cached is None:
-        counts = _count_ngrams([s.tokens for s in doc.sentences], min_n, max_n, min_count)
+        counts = _count_ngrams([[fold(t) for t in s.tokens] for s in doc.sentences], min_n, max_n, min_count)
         cached = doc.__dict__[key] = [Phrase(g, c, doc) for g, c in counts.items()]
     return cached
 
@@ -143,13 +165,13 @@ def _occurrences(doc: "Document", gram: tuple[str, ...]) -> list[Occurrence]:
         index = defaultdict(list)
         for s in doc.sentences:
             for i, t in enumerate(s.tokens):
-                index[t].append((s, i))
+                index[fold(t)].append((s, i))
         doc.__dict__["_first_word_index"] = index
     n = len(gram)
     out = []
     for s, i in index.get(gram[0], ()):
         ws = s.words
-        if i + n > len(ws) or tuple(w.lower for w in ws[i : i + n]) != gram:
+        if i + n > len(ws) or tuple(fold(w.lower) for w in ws[i : i + n]) != gram:
             continue
         content = [w for w in ws[i : i + n] if w.lower not in FUNCTION_WORDS]
         caps = i > 0 and sum(1 for w in content if w.text[:1].isupper() and not w.text.isupper()) >= 2

@@ -41,6 +41,9 @@ KINDS = {
     "meta-echo": "healthlint.checks.meta_echo",
     "claim": "healthlint.checks.claim",
     "trust": "healthlint.checks.trust",
+    "label-list": "healthlint.checks.label_list",
+    "dangling-end": "healthlint.checks.dangling_end",
+    "off-topic-intro": "healthlint.checks.off_topic_intro",
 }
 
 SCOPES = ("document", "section", "paragraph", "sentence", "heading", "title", "block", "corpus")

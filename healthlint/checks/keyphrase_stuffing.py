@@ -4,7 +4,8 @@ found without being told the keyphrase.
 Candidates are body n-grams of ``min_n``–``max_n`` words (within a sentence, starting and ending
 with a content word) seen at least ``min_count`` times. Density is Yoast's: count / words × 100 ×
 (0.7 + n / 3), n being the phrase's content words. A *marked* phrase — one holding a place name
-(built-in gazetteer plus the config's ``places``) or written in Title Case mid-sentence in at least
+(built-in gazetteer plus the config's ``places``, or by its shape: "in", "near" or "around" before a
+capitalised word in most of its uses, "hospital in Gurgaon") or written in Title Case mid-sentence in at least
 half of its uses ("Ketamine Treatment in Austin") — may reach ``max_density`` (Yoast's red line,
 3%; on the 207 reputable reference articles such phrases reach 2.1%). A plain lower-case phrase
 is judged against ``plain_max_density`` (6%; reputable articles reach 4.9%), and one whose words
@@ -21,11 +22,16 @@ Message fields: ``phrase``, ``count``, ``words``, ``density``, ``limit``, ``allo
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from ..phrases import BUSINESS_WORDS, FUNCTION_WORDS, Phrase, allowed_count, place_names, repeated_phrases, select, yoast_density
 from ..textsim import words as norm_words
 from . import Check, Hit, Param, register
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "around"})
+_PLACE_SHAPE = re.compile(r"\b(?:in|near|around)\s+[A-Z][a-z]{2,}")
 
 
 @register
@@ -72,7 +78,25 @@ class KeyphraseStuffing(Check):
             if len(self._place_cache) > 50_000:  # bounded across a long run
                 self._place_cache.clear()
             cached = self._place_cache[phrase.words] = self._find_place(phrase.words)
-        return cached
+        return cached or self._names_a_place(phrase)
+
+    @staticmethod
+    def _names_a_place(phrase: Phrase) -> bool:
+        """A place by its shape, for towns no gazetteer holds: the phrase puts "in", "near" or
+        "around" before a capitalised word in most of its uses ("hospital in Gurgaon")."""
+        ws = phrase.words
+        after = [ws[i + 1] for i in range(len(ws) - 1) if ws[i] in _PLACE_PREPOSITIONS]
+        if not after:
+            return False
+        # Cheap first: the word after the preposition must be written capitalised somewhere.
+        doc = phrase._doc
+        if doc is not None:
+            text = doc.joined()[0]
+            if not any(text.find(" " + w[:1].upper() + w[1:]) != -1 for w in after):
+                return False
+        occ = phrase.occurrences
+        shaped = sum(1 for o in occ if _PLACE_SHAPE.search(o.block.text, o.start, o.end))
+        return shaped * 2 > len(occ)
 
     def _find_place(self, ws: tuple[str, ...]) -> bool:
         for n in (1, 2, 3):

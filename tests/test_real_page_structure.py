@@ -1,0 +1,97 @@
+"""Issue 15: residue, stuffing and splices found by shape on real pages. Texts written by the team."""
+
+from __future__ import annotations
+
+import pytest
+
+from healthlint.phrases import fold
+
+from helpers import lint
+
+
+# --- stuffing as search engines count it --------------------------------------------------------
+
+@pytest.mark.parametrize("word, folded", [
+    ("hospitals", "hospital"), ("clinics", "clinic"), ("therapies", "therapy"), ("diabetes", "diabetes"),
+    ("services", "services"), ("angeles", "angeles"), ("texas", "texas"), ("this", "this"), ("illness", "illness"),
+])
+def test_plural_folding_keeps_words_in_es_and_ss(word, folded):
+    assert fold(word) == folded
+
+
+def test_singular_and_plural_count_as_one_keyphrase():
+    para = ("Clinics in Brookvale open early. A clinic in Brookvale treats colds. The clinics in Brookvale "
+            "accept walk-ins.")
+    [f] = lint(f"# Care\n\n{para}\n", ["HL303"])
+    assert "3 times" in f.message
+
+
+def test_a_town_no_gazetteer_holds_is_a_place_by_its_shape():
+    para = "The hospital in Kestrelford is new. Each hospital in Kestrelford has a lab, and a hospital in Kestrelford is busy."
+    assert [f.rule for f in lint(f"# Care\n\n{para}\n", ["HL303"])] == ["HL303"]
+    # A lower-case word after "in" is no place: "care in hospital" three times is not a name.
+    plain = "Care in hospital can be short. Most care in hospital is planned. Good care in hospital needs staff."
+    assert lint(f"# Care\n\n{plain}\n", ["HL303"]) == []
+
+
+# --- residue by structure -----------------------------------------------------------------------
+
+KEYWORDS = """# Braces
+
+Braces move teeth slowly with steady pressure, and most people wear them for one to two years.
+
+SEO Keywords
+
+- Braces cost
+- Metal braces for adults
+- Orthodontist near me
+
+Wear your retainer every night after the braces come off.
+"""
+
+
+def test_keyword_list_items_after_a_label_are_residue_until_prose():
+    found = [(f.rule, f.line) for f in lint(KEYWORDS, ["HL505", "HL508"])]
+    assert found == [("HL505", 5), ("HL508", 7), ("HL508", 8), ("HL508", 9)]
+
+
+def test_a_comma_list_of_phrases_after_a_label_is_one_entry():
+    text = "# Braces\n\nBraces move teeth with steady pressure over many months.\n\nKeywords:\n\nBraces cost, Metal braces, Clear aligners, Orthodontist near me, Retainers\n"
+    assert [f.line for f in lint(text, ["HL508"])] == [7]
+
+
+def test_a_list_of_sentences_after_a_heading_called_tags_is_not_keywords():
+    text = ("# Luggage\n\n## Tags\n\n- Put a name tag on every bag before you travel, so staff can return it.\n"
+            "- Keep medicines in your hand luggage with their original labels.\n")
+    assert lint(text, ["HL508"]) == []
+
+
+def test_read_more_at_the_end_is_a_label_but_a_sentence_that_goes_on_is_not():
+    assert [f.rule for f in lint("# Pain\n\nGentle activity helps most back pain get better. Read More\n", ["HL509"])] == ["HL509"]
+    assert lint("# Pain\n\nGentle activity helps. Read more about exercises on the next page.\n", ["HL509"]) == []
+
+
+def test_a_navigation_bar_line_is_residue():
+    assert [f.rule for f in lint("# Pain\n\nRest helps.\n\nHome | Blog | Contact | Privacy Policy\n", ["HL503"])] == ["HL503"]
+
+
+# --- splices --------------------------------------------------------------------------------------
+
+def test_sentence_cut_on_a_preposition_or_a_teaser_ellipsis():
+    cut = "# Care\n\n- Prevention: Doctors help people stay well and avoid many diseases through.\n"
+    assert [f.rule for f in lint(cut, ["HL215"])] == ["HL215"]
+    teaser = "# Care\n\nBefore you choose a physiotherapist, read these five things you should know about the... Read More...\n"
+    assert [f.rule for f in lint(teaser, ["HL215"])] == ["HL215"]
+
+
+def test_names_and_lead_ins_are_not_cut_sentences():
+    assert lint("# Care\n\nBleeding is more common in people with severe hemophilia A.\n", ["HL215"]) == []
+    assert lint("# Care\n\nThe clinic treats many problems, including:\n\n- colds\n- cuts\n", ["HL215"]) == []
+    assert lint("# Care\n\nAsk which hospital the surgeon works from.\n", ["HL215"]) == []
+
+
+def test_an_introduction_about_another_subject_is_a_template_splice():
+    bad = "# Physiotherapy for knee pain\n\nIn this article, we will explore the best wedding venues in Springfield.\n"
+    assert [f.rule for f in lint(bad, ["HL216"])] == ["HL216"]
+    good = "# Physiotherapy for knee pain\n\nIn this article, we will explore exercises a physiotherapist may suggest for sore knees.\n"
+    assert lint(good, ["HL216"]) == []
