@@ -94,6 +94,13 @@ def test_claim_on_any_page(sentence, rule):
     ("Veneers restore your smile and boost your confidence.", "HL408"),
     ("Root canal treatment at the studio is painless.", "HL410"),
     ("Many patients have seen visible results after two visits.", "HL406"),
+    ("Lakeside is one of the best dental studios in the county.", "HL412"),
+    ("Veneers are the perfect solution for chipped teeth.", "HL412"),
+    ("The studio offers world-class implant care.", "HL412"),
+    ("Implants function just like natural teeth.", "HL408"),
+    ("Patients enjoy faster recovery and less bleeding after laser gum care.", "HL408"),
+    ("Laser whitening has revolutionized cosmetic dentistry.", "HL405"),
+    ("Laser dentistry is safe for children.", "HL402"),
 ])
 def test_claim_only_on_a_promotional_page(sentence, rule):
     assert rule in [f.rule for f in lint(THIRD_PERSON + "\n" + sentence + "\n", ["HL4"])]
@@ -109,6 +116,8 @@ def test_claim_only_on_a_promotional_page(sentence, rule):
     "About 25 percent of people who recover later have symptoms again.",  # describes, no promise
     "Ask your doctor whether this treatment relieves your kind of pain.",  # instruction, condition
     "Side effects include redness and, rarely, scarring.",
+    "The best treatment for back pain depends on its cause.",
+    "Recovery after keyhole surgery is usually faster than after open surgery (Lee et al., 2022).",
 ])
 def test_quiet_on_hedged_negated_and_instructional_text(sentence):
     found = [f for f in lint(f"# Notes\n\n{sentence}\n", ["HL4"]) if f.severity != "info"]
