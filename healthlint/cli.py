@@ -109,11 +109,14 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False),
               help="Where to keep the result cache [default: .healthlint_cache next to the config, or here].")
+@click.option("--repo-context/--no-repo-context", default=True, show_default=True,
+              help="When only files (not folders) are named inside a git repository, compare them with every "
+                   "tracked article for the cross-file rules, and report on the named files only.")
 def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | None, ignore: str | None,
           config_file: str | None, fail_on: str | None, exit_zero: bool, audience: str | None,
           stdin_filename: str | None, statistics: bool, baseline_file: str | None,
           write_baseline_file: str | None, warn_unused_suppressions: bool, progress: bool | None,
-          jobs: int | None, no_cache: bool, cache_dir: str | None) -> None:
+          jobs: int | None, no_cache: bool, cache_dir: str | None, repo_context: bool) -> None:
     """Lint articles (.md, .markdown, .html, .htm, .txt) in PATHS; '-' reads standard input."""
     from . import baseline as baseline_mod
     from . import config as config_mod
@@ -139,6 +142,11 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
     except ConfigError as e:
         _fail(str(e))
     files = list(iter_files(path_list, cfg))
+    context: list[str] = []
+    if repo_context and any(a.check.corpus for a in linter.ruleset.active):
+        from .repo import context_files
+
+        context = context_files(path_list, cfg)
     cache = None
     if not no_cache and fmt != "html":  # the HTML report needs each article's text, which is not cached
         from .cache import Cache, ruleset_fingerprint
@@ -151,9 +159,9 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
     if show:
         with click.progressbar(length=len(files), label="Linting", file=sys.stderr) as bar:
             report = linter.lint_files(files, stdin_filename=stdin_filename, on_file=lambda: bar.update(1),
-                                       jobs=workers, cache=cache)
+                                       jobs=workers, cache=cache, context=context)
     else:
-        report = linter.lint_files(files, stdin_filename=stdin_filename, jobs=workers, cache=cache)
+        report = linter.lint_files(files, stdin_filename=stdin_filename, jobs=workers, cache=cache, context=context)
     if write_baseline_file:
         try:
             write_atomic(write_baseline_file, baseline_mod.dumps(report))

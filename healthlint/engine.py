@@ -309,7 +309,7 @@ class Linter:
         return self.lint_files(iter_files(paths, self.config), stdin_filename=stdin_filename, **kwargs)
 
     def lint_files(self, files: Iterable[str], stdin_filename: str | None = None, on_file: Any = None,
-                   jobs: int = 1, cache: Any = None) -> Report:
+                   jobs: int = 1, cache: Any = None, context: Iterable[str] = ()) -> Report:
         """Lint the given files (no folder walking) as one run.
 
         Each file is read, hashed, looked up in the cache and, on a miss, linted — in ``jobs``
@@ -317,6 +317,10 @@ class Linter:
         connection; the main process only writes new cache entries. Results are sorted by path
         before the cross-file checks run, so the report is the same for any job count and any
         input order. ``on_file`` is called once per file.
+
+        ``context`` files (the rest of the site, :mod:`healthlint.repo`) are linted the same way,
+        through the cache, only for the cross-file rules: their records join the run, their results
+        and findings stay out of the report.
         """
         from .store import RecordList, RecordStore, ResultList, ResultStore
 
@@ -329,17 +333,23 @@ class Linter:
         pool = None
         global _WORKER_CACHE
 
+        named = {display_path(p) for p in files}
+        context = [p for p in context if display_path(p) not in named]
+        context_paths = {display_path(p) for p in context}
+
         def take(result: FileResult, key: str | None) -> None:
             for code, rec in result.records.items():
                 if code in records:
                     records[code].append((result.path, rec))
             result.records = {}
-            results.append(result)
             keys[result.path] = key
+            if result.path in context_paths:
+                return
+            results.append(result)
             _tick(on_file)
 
         try:
-            paths = [p for p in files if p != "-"]
+            paths = [p for p in files if p != "-"] + context
             for p in files:
                 if p == "-":
                     take(self.lint_file(p, stdin_filename), None)
@@ -356,7 +366,7 @@ class Linter:
             results.sort_by_path()
             for rec in records.values():
                 rec.sort_by_path()
-            ordered = results.paths()
+            ordered = sorted(set(results.paths()) | (context_paths & set(keys)))
             cacheable = cache is not None and all(keys.get(p) for p in ordered)
             self.finish(results, cache if cacheable else None, [keys[p] for p in ordered] if cacheable else None,
                         records=records)

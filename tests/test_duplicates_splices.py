@@ -223,3 +223,30 @@ def test_boilerplate_on_many_pages_is_reported_once_not_per_page(tmp_path):
     assert [x for x in found if x[1] == "HL205"] == [("p0.md", "HL205", 5)]
     # The copy between two pages is still HL203, on both; the boilerplate never is.
     assert sorted(x[0] for x in found if x[1] == "HL203") == ["p0.md", "p1.md"]
+
+
+def test_a_page_published_twice_is_one_finding_per_page_not_one_per_paragraph(tmp_path):
+    from helpers import run_json
+
+    body = "\n\n".join([
+        "Snoring is common and often harmless, but loud snoring with pauses in breathing can be a sign of sleep apnea.",
+        "People with sleep apnea often wake up tired, with a dry mouth or a headache, even after a full night in bed.",
+        "A doctor may ask about your sleep, weigh you, look at your throat and suggest a sleep study at home or in a clinic.",
+        "Losing weight, sleeping on your side and avoiding alcohol in the evening can make the breathing pauses less frequent.",
+        "A machine that blows air through a mask at night keeps the airway open and is the most common treatment for adults.",
+    ])
+    (tmp_path / "a.md").write_text("# Sleep\n\n" + body + "\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Sleep, again\n\n" + body + "\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("# Other\n\nA different page about knees, stairs and the exercises a physiotherapist may suggest.\n", encoding="utf-8")
+    _, data = run_json(str(tmp_path), "--select", "HL203,HL206")
+    found = sorted((fr["path"].rsplit("/", 1)[-1], x["rule"]) for fr in data["files"] for x in fr["findings"])
+    assert found == [("a.md", "HL206"), ("b.md", "HL206")]
+
+
+def test_outside_a_repository_or_with_folders_there_is_no_context(tmp_path):
+    from healthlint.config import Config
+    from healthlint.repo import context_files
+
+    (tmp_path / "a.md").write_text("# A\n\nText.\n", encoding="utf-8")
+    assert context_files([str(tmp_path / "a.md")], Config()) == []
+    assert context_files([str(tmp_path)], Config()) == []

@@ -63,3 +63,21 @@ def test_hook_passes_on_clean_article(repo, tmp_path_factory):
     proc = try_repo(repo, tmp_path_factory, "clean.md")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Passed" in proc.stdout
+
+
+def test_hook_compares_a_staged_copy_with_the_tracked_site(tmp_path_factory):
+    # Issue 14: pre-commit passes only the staged file; the cross-file rules must still see the
+    # articles the repository tracks, and report on the staged file only.
+    site = tmp_path_factory.mktemp("site-repo")
+    git(site, "init", "-q")
+    git(site, "config", "user.email", "test@example.org")
+    git(site, "config", "user.name", "Test")
+    shutil.copy(EXAMPLES / "clean" / "sleep-apnea.md", site / "original.md")
+    git(site, "add", ".")
+    git(site, "commit", "-q", "-m", "site")
+    shutil.copy(site / "original.md", site / "copy.md")
+    git(site, "add", "copy.md")
+    proc = try_repo(site, tmp_path_factory, "copy.md")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "copy.md:1:1: HL206" in proc.stdout and "original.md" in proc.stdout
+    assert not any(line.startswith("original.md:") for line in proc.stdout.splitlines())

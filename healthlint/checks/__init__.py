@@ -44,6 +44,8 @@ KINDS = {
     "label-list": "healthlint.checks.label_list",
     "dangling-end": "healthlint.checks.dangling_end",
     "off-topic-intro": "healthlint.checks.off_topic_intro",
+    "duplicate-page": "healthlint.checks.duplicate_page",
+    "doorway-page": "healthlint.checks.duplicate_page",
 }
 
 SCOPES = ("document", "section", "paragraph", "sentence", "heading", "title", "block", "corpus")

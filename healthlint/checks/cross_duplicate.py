@@ -41,10 +41,10 @@ HEAVY_SHARE = 64  # a value holding over 1/64 of the sampled index gets a partit
 MAX_LEADERS = 16  # larger buckets: each member is compared with at most this many cluster leaders
 
 
-_PAD = (1 << 64) - 1
+_PAD = (1 << 64) - 1  # fills sketches of short paragraphs up to sketch_size
 # The parameters that decide the groups (not how they are reported), and the last groups computed.
 _GROUPING_PARAMS = ("min_words", "threshold", "shingle", "sketch_size", "index_values", "min_shared")
-_GROUPS_MEMO: "tuple[Any, tuple[list[str], list[list[tuple]]]] | None" = None  # fills sketches of short paragraphs up to sketch_size
+_GROUPS_MEMO: "tuple[Any, tuple[list[str], list[list[tuple]]]] | None" = None
 
 
 def _entry_format(size: int) -> str:
@@ -66,6 +66,7 @@ class CrossDuplicate(Check):
         "boilerplate_files": Param(int, 5, min=2, max=1_000_000),
         "boilerplate_share": Param(float, 0.05, min=0.0, max=1.0),
         "boilerplate": Param(bool, False),
+        "page_share": Param(float, 0.8, min=0.0, max=1.0),
     }
     fields = ("other_path", "other_line", "others", "similarity", "files")
 
@@ -111,22 +112,43 @@ class CrossDuplicate(Check):
 
         HL203 and HL205 group the same paragraphs: when their grouping parameters agree and the
         records are the same in-memory list of blobs, the second rule reuses the first's groups."""
-        global _GROUPS_MEMO
-        key = None
-        if isinstance(records, list):
-            key = (tuple(self.p[k] for k in _GROUPING_PARAMS), tuple(records))
-            if _GROUPS_MEMO is not None and _GROUPS_MEMO[0] == key:
-                return self._report(*_GROUPS_MEMO[1])
-        paths, groups = self._groups(records)
-        _GROUPS_MEMO = (key, (paths, groups)) if key is not None else None
-        return self._report(paths, groups)
+        paths, groups = self.grouped(records)
+        whole = set()
+        if self.p["page_share"] > 0 and not self.p["boilerplate"]:
+            step = struct.calcsize(_entry_format(self.p["sketch_size"]))
+            paragraphs = [len(r) // step if isinstance(r, (bytes, bytearray)) else 0 for _, r in records]
+            whole = set(self.page_pairs(paths, groups, paragraphs, self.p["page_share"], 3))
+        return self._report(paths, groups, whole)
 
-    def _report(self, paths: list[str], groups: list[list[tuple]]) -> dict[str, list[CorpusHit]]:
+    def page_pairs(self, paths: list[str], groups: list[list[tuple]], paragraphs: list[int], share: float,
+                   at_least: int) -> dict[tuple[int, int], tuple[int, int]]:
+        """Pairs of files (a < b) of which at least ``share`` of the smaller file's paragraphs, and
+        ``at_least``, are near copies of the other's, site boilerplate left out: {(a, b): (shared
+        paragraphs, of them word for word)}."""
+        shared_by = self.boilerplate_files(len(paths))
+        pairs: dict[tuple[int, int], list[int]] = {}
+        for members in groups:
+            files = sorted({m[0] for m in members})
+            if len(files) >= shared_by:
+                continue  # site boilerplate says nothing about two pages
+            same_text = len({m[5] for m in members}) == 1
+            for i, a in enumerate(files):
+                for b in files[i + 1 :]:
+                    c = pairs.setdefault((a, b), [0, 0])
+                    c[0] += 1
+                    c[1] += same_text
+        out = {}
+        for (a, b), (n, verbatim) in pairs.items():
+            smaller = max(1, min(paragraphs[a], paragraphs[b]))
+            if n >= at_least and n / smaller >= share:
+                out[a, b] = (n, verbatim)
+        return out
+
+    def _report(self, paths: list[str], groups: list[list[tuple]], whole: "set[tuple[int, int]] | None" = None) -> dict[str, list[CorpusHit]]:
         """Hits from the groups: each a list of (file index, line, column, end line, end column,
         digest, similarity) of near-identical paragraphs in two or more files."""
         hits: dict[str, list[CorpusHit]] = {}
-        # A paragraph in at least this many files is site boilerplate.
-        shared_by = max(self.p["boilerplate_files"], -(-int(self.p["boilerplate_share"] * 1_000_000 * len(paths)) // 1_000_000))
+        shared_by = self.boilerplate_files(len(paths))
         for members in groups:
             n_files = len({m[0] for m in members})
             if self.p["boilerplate"]:
@@ -141,6 +163,8 @@ class CrossDuplicate(Check):
                 continue
             for fi, line, col, end_line, end_col, digest, sim in members:
                 others = [m for m in members if m[0] != fi]
+                if whole and all((min(fi, m[0]), max(fi, m[0])) in whole for m in others):
+                    continue  # the two pages are one page published twice: HL206 says it once
                 j = min(others, key=lambda m: (paths[m[0]], m[1]))
                 hits.setdefault(paths[fi], []).append(CorpusHit(line, col, end_line, end_col, {
                     "other_path": paths[j[0]], "other_line": j[1],
@@ -148,6 +172,24 @@ class CrossDuplicate(Check):
                     "files": n_files, "text": digest.hex(),
                 }))
         return hits
+
+    def boilerplate_files(self, n_files: int) -> int:
+        """A paragraph in at least this many files is site boilerplate: ``boilerplate_files``, or
+        ``boilerplate_share`` of the run's files, whichever is larger."""
+        return max(self.p["boilerplate_files"], -(-int(self.p["boilerplate_share"] * 1_000_000 * n_files) // 1_000_000))
+
+    def grouped(self, records: Sequence[tuple[str, Any]]) -> tuple[list[str], list[list[tuple]]]:
+        """The groups of near-identical paragraphs (see :meth:`_report`), shared with every rule of
+        the same grouping parameters through the memo (in-memory records only)."""
+        global _GROUPS_MEMO
+        key = None
+        if isinstance(records, list):
+            key = (tuple(self.p[k] for k in _GROUPING_PARAMS), tuple(records))
+            if _GROUPS_MEMO is not None and _GROUPS_MEMO[0] == key:
+                return _GROUPS_MEMO[1]
+        result = self._groups(records)
+        _GROUPS_MEMO = (key, result) if key is not None else None
+        return result
 
     def _groups(self, records: Sequence[tuple[str, Any]]) -> tuple[list[str], list[list[tuple]]]:
         size, threshold = self.p["sketch_size"], self.p["threshold"]
