@@ -6,6 +6,8 @@ from healthlint.parsers import InputError, decode, parse_bytes, parse_text
 from healthlint.document import split_sentences
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def spans(doc):
@@ -148,3 +150,48 @@ def test_invalid_front_matter_is_noted_and_body_still_parsed():
     doc = parse_text("---\ntitle: [unclosed\n---\n\n# Real\n\nBody text.\n", "a.md")
     assert doc.notes and "front matter" in doc.notes[0]
     assert [b.text for b in doc.blocks] == ["Real", "Body text."]
+
+
+# --- issue 15: plain-text structure ----------------------------------------------------------------
+
+def test_one_block_per_line_keeps_title_badge_date_and_byline_apart():
+    src = ("Knee Pain Relief in Brookvale\nSEO score: 60 / 100\nFriday, 7 June 2024\nBy Maya Okafor\n"
+           "Knee pain is common after forty, and most of it gets better with exercise and time.\n"
+           "How Does It Work?\nStrong thigh muscles take weight off the joint, so the knee hurts less on stairs.\n")
+    doc = parse_text(src, "a.txt")
+    assert [(b.kind, sorted(k for k in b.attrs if k in ("badge", "date", "byline"))) for b in doc.blocks] == [
+        ("title", []), ("paragraph", ["badge"]), ("paragraph", ["date"]), ("paragraph", ["byline"]),
+        ("paragraph", []), ("heading", []), ("paragraph", []),
+    ]
+
+
+def test_a_date_line_is_never_the_title():
+    doc = parse_text("Posted on March 3, 2024\nKnee Pain Relief\nKnee pain is common after forty, and most of it gets better.\n", "a.txt")
+    assert [b.kind for b in doc.blocks[:2]] == ["paragraph", "title"]
+    assert doc.blocks[0].attrs.get("date")
+
+
+def test_two_line_groups_join_only_in_a_hard_wrapped_file():
+    # One block per line: a long line and a short one are two blocks, not one wrapped paragraph.
+    src = "Title\n\nThis first line of text is long enough to look like it was wrapped here\nand this one ends.\n"
+    assert [b.kind for b in parse_text(src, "a.txt").blocks] == ["title", "paragraph", "paragraph"]
+    wrapped = ("Title\n\nThis paragraph is wrapped at a fixed width so that it\nspans several lines of the file and every\n"
+               "line but the last one is nearly as long as\nthe others are.\n\n"
+               "A second paragraph is wrapped at the same width so\nit joins as well.\n")
+    blocks = parse_text(wrapped, "a.txt").blocks
+    assert [b.kind for b in blocks] == ["title", "paragraph", "paragraph"]
+    assert blocks[2].text == "A second paragraph is wrapped at the same width so it joins as well."
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Knee Pain Relief in Brookvale", "SEO score: 60 / 100", "Friday, 7 June 2024", "By Maya Okafor", "1,204 views",
+    "How Does It Work?", "This line is long enough to look like part of a paragraph wrapped at a fixed width",
+    "and a shorter end.", "- a bullet", "", "Dosage: take one tablet with water twice a day after meals"]), max_size=14))
+def test_plain_text_offsets_survive_the_wrapping_decision(lines):
+    src = "\n".join(lines) + "\n"
+    doc = parse_text(src, "a.txt")
+    for b in doc.blocks:
+        for i, ch in enumerate(b.text):
+            if ch != " ":
+                assert src[b.offsets.source(i)] == ch, (b.text, i)

@@ -95,3 +95,16 @@ def test_an_introduction_about_another_subject_is_a_template_splice():
     assert [f.rule for f in lint(bad, ["HL216"])] == ["HL216"]
     good = "# Physiotherapy for knee pain\n\nIn this article, we will explore exercises a physiotherapist may suggest for sore knees.\n"
     assert lint(good, ["HL216"]) == []
+
+
+def test_a_label_before_a_sentence_does_not_excuse_a_cut():
+    cut = "# Care\n\nDosage: take one tablet with water twice a day after meals and\n\nMore text follows here in a new paragraph.\n"
+    assert [f.rule for f in lint(cut, ["HL212"])] == ["HL212"]
+    assert lint("# Care\n\nDosage: 10 mg\n\nMore text follows here in a new paragraph.\n", ["HL212"]) == []
+
+
+def test_the_introduction_is_the_first_paragraph_after_page_furniture():
+    text = ("Knee Pain\n1,204 views\nDiscover the best knee pain relief. Learn how to ease pain fast and find the right doctor today.\n"
+            "Knee pain is common after forty, and most of it gets better with exercise and time.\n")
+    found = lint(text, ["HL506"], fmt="text")
+    assert [f.line for f in found] == [3]

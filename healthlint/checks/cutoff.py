@@ -4,7 +4,8 @@ sentence ("… can vary depending on the patient's condition and response" then 
 A block is judged when its last sentence has at least ``min_words`` words. It is not cut off when
 it ends with . ! ? … : ; (closing quotes and brackets allowed, footnote numbers after the stop too), ends with a closing
 parenthesis, is mostly numbers (a table flattened into text), or looks like a heading, label or
-caption: mostly capitalised words, a "Label: value" line, a trailing URL, e-mail, phone
+caption: mostly capitalised words, a short "Label: value" line (after the label, fewer than
+``min_words`` words; a longer one is a sentence behind a label and is judged), a trailing URL, e-mail, phone
 number, link or name (two of the last four words capitalised), or table pipes. A paragraph right
 before a list is its lead-in ("You may be more likely to get a stone if you have" + bullets), and
 short unpunctuated lines after a line ending in ":" are a list without bullets. List items are
@@ -49,8 +50,11 @@ class Cutoff(Check):
             if b.kind not in ("paragraph", "list_item", "blockquote"):
                 continue
             text = b.text.rstrip(_CLOSERS)
-            if _complete(text) or "|" in text or _LABEL.match(text) or b.text.rstrip().endswith(")"):
+            if _complete(text) or "|" in text or b.text.rstrip().endswith(")"):
                 continue
+            label = _LABEL.match(text)
+            if label and len(text[label.end():].split()) < self.p["min_words"]:
+                continue  # "Dosage: 10 mg" is a label and a value; "Dosage: take one tablet … and" is a sentence
             if sum(1 for t in b.tokens if any(c.isdigit() for c in t)) > 0.15 * max(1, b.word_count):
                 continue  # a table flattened into text
             if self._list_like(doc, b):

@@ -14,6 +14,8 @@ from typing import Iterable
 from ..textsim import words
 from . import Check, Hit, Lexicon, Param, register, validate_patterns
 
+_FURNITURE = frozenset({"date", "byline", "badge", "counter"})
+
 
 @register
 class MetaEcho(Check):
@@ -33,7 +35,9 @@ class MetaEcho(Check):
         self.regex = Lexicon(self.p["patterns"], trusted=self.trusted) if self.p["patterns"] else None
 
     def check(self, doc) -> Iterable[Hit]:
-        first = next((b for b in doc.body if b.kind == "paragraph"), None)
+        # The first paragraph of the article itself: lines of page furniture before it (a counter, an
+        # SEO badge, a date, a byline: marked by the parsers) are not its introduction.
+        first = next((b for b in doc.body if b.kind == "paragraph" and not _FURNITURE & b.attrs.keys()), None)
         if first is None:
             return
         desc = doc.meta.description

@@ -29,6 +29,7 @@ from ..promo import is_promotional, promotion_signals
 from . import Check, Hit, Lexicon, Param, register, validate_patterns
 
 MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 DATE = rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|{MONTHS}\s+\d{{4}})"
 
 
@@ -58,7 +59,7 @@ class Trust(Check):
         ]),
         "date_patterns": Param(list, [
             rf"\b(?:published|posted|updated|last\s+updated|last\s+reviewed|reviewed|modified|date)\b\s*(?:on)?\s*:?\s*{DATE}",
-            rf"^\s*{DATE}\s*$",
+            rf"^\s*{WEEKDAY}{DATE}\s*$",
         ]),
         "disclosure_patterns": Param(list, [
             r"\bdisclosures?\b", r"\bdisclaimer\b", r"\bsponsored\b", r"\badvertisement\b", r"\bpaid\s+(?:content|partnership|promotion)\b",
@@ -139,6 +140,8 @@ class Trust(Check):
             return None
         if self.date is not None and any(self.date.search(b.text) for b in self._edges(doc)):
             return None
+        if any(b.attrs.get("date") for b in self._edges(doc)):
+            return None  # a line the parser read as a date ("Friday, 7 June 2024")
         return "no publication or update date is given"
 
     def _references(self, doc) -> str | None:

@@ -1,10 +1,14 @@
 """Plain-text articles, including text copied off web pages.
 
 * Paragraphs are separated by blank lines. Inside a group of lines, a line break also ends a
-  paragraph when the text is not hard-wrapped (scraped pages put one paragraph per line).
-* A short line that ends with ":" or has no closing punctuation, standing alone, is a heading;
-  Markdown-style ``#`` headings and ``-``/``*``/``1.`` bullets are recognised too.
-* The first short line is the title.
+  paragraph unless the file is hard-wrapped: decided once per file, from the evidence of its
+  groups (lines of about one width whose breaks mostly fall mid-sentence). Even then, a line that
+  stands on its own — a title-like line, a date, a byline, an SEO badge or a view counter — is
+  never merged into its neighbour.
+* A short line that ends with ":" or "?" or has no closing punctuation, standing alone, is a
+  heading ("How Does It Work?"); Markdown-style ``#`` headings and ``-``/``*``/``1.`` bullets are
+  recognised too.
+* The first short line is the title, unless it is a date, a byline, a badge or a counter.
 """
 
 from __future__ import annotations
@@ -48,13 +52,50 @@ def _is_headingish(line: str) -> bool:
         return False
     if s.endswith(":"):
         return True
+    if s.endswith("?") and len(words) <= HEADING_MAX_WORDS and s[0].isupper():
+        return True  # a question standing alone: "How Does It Work?"
     return not s.endswith(_TERMINAL) and not s.endswith((",", ";")) and s[0].isupper()
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"
+# Lines that stand on their own: a date ("Friday, 7 June 2024", "Posted on March 3, 2024"), a
+# byline, an SEO plugin badge ("60 / 100"), a view or comment counter.
+_DATE_LINE = re.compile(
+    rf"^(?:(?:posted|published|updated|last\s+updated|reviewed)\s+(?:on\s+)?:?\s*)?(?:{_WEEKDAY}\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})\s*$", re.I)
+_BYLINE = re.compile(r"^(?:by|written\s+by|reviewed\s+by|medically\s+reviewed\s+by|author:)\s+\S", re.I)
+_BADGE = re.compile(r"^(?:.{0,30}\b(?:seo|readability)\s+score\b.*|\s*\d{1,3}\s*/\s*100\s*)$", re.I)
+_COUNTER = re.compile(r"\b\d[\d,.]*\s*(?:views?|comments?|likes?|shares?|reads?)\b", re.I)
+
+
+def standalone_line(line: str) -> str | None:
+    """What a line that must stand alone is ("date", "byline", "badge", "counter", "title"), or None."""
+    s = line.strip()
+    if not s or len(s) > 120:
+        return None
+    if _DATE_LINE.match(s):
+        return "date"
+    if _BYLINE.match(s) and len(s.split()) <= 8:
+        return "byline"
+    if _BADGE.match(s):
+        return "badge"
+    words = s.split()
+    if len(words) <= 8 and _COUNTER.search(s) and not s.endswith((".", "!", "?")):
+        return "counter"
+    if len(words) <= 12 and not s.endswith(_TERMINAL + (",", ";")) and _title_case(words):
+        return "title"
+    return None
 
 
 def _hard_wrapped(group: list[tuple[int, str]]) -> bool:
     """A paragraph wrapped at a fixed width: every line but the last is long (near the widest
-    line, which is 40-100 characters) and most of them do not end a sentence."""
+    line, which is 40-100 characters) and most of them do not end a sentence; no line of it is
+    one that stands on its own (a title-like line, a date, a byline, a badge, a counter)."""
     if len(group) < 2:
+        return False
+    if any(standalone_line(ln) for _, ln in group):
         return False
     lengths = [len(ln.rstrip()) for _, ln in group]
     width = max(lengths)
@@ -82,10 +123,14 @@ def parse(text: str, path: str) -> Document:
     if cur:
         groups.append(cur)
 
+    # Wrapping is decided per file: a two-line group alone is weak evidence (a title over a line of
+    # text looks the same), so it is joined only when some group of three or more lines is wrapped.
+    wrapped = [_hard_wrapped(g) and not any(_BULLET.match(ln) or _ATX.match(ln) for _, ln in g) for g in groups]
+    file_wrapped = any(w and len(g) >= 3 for w, g in zip(wrapped, groups))
     blocks: list[Block] = []
-    for group in groups:
+    for group, wrap in zip(groups, wrapped):
         units: list[list[tuple[int, str]]]
-        if _hard_wrapped(group) and not any(_BULLET.match(ln) or _ATX.match(ln) for _, ln in group):
+        if wrap and (file_wrapped or len(group) >= 3):
             units = [group]
         else:
             units = [[ln] for ln in group]
@@ -136,11 +181,19 @@ def _assign_headings(blocks: list[Block]) -> None:
             (_open_line(prev) and not prev.text.rstrip().endswith(":")) or (_open_line(nxt) and not nxt.text.rstrip().endswith(":"))
         )
         in_list.append(after_colon or run)
+    title_taken = False
     for i, b in enumerate(blocks):
         if b.kind != "paragraph" or not b.attrs.pop("candidate_heading", False):
+            if b.kind in ("heading", "title", "paragraph", "list_item"):
+                title_taken = True  # the title is the first line, or the first after leading furniture
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if i == 0 and len(b.text.split()) <= TITLE_MAX_WORDS and not b.text.endswith((".", "!", "?")):
+        kind = standalone_line(b.text)
+        if kind in ("date", "byline", "badge", "counter"):
+            b.attrs[kind] = True  # page furniture: never the title, never a heading
+            continue
+        first, title_taken = not title_taken, True
+        if first and len(b.text.split()) <= TITLE_MAX_WORDS and not b.text.endswith((".", "!", "?")):
             b.kind, b.level = "title", 1
         elif in_list[i] and not b.text.rstrip().endswith(":"):
             b.attrs["list_entry"] = True
