@@ -108,3 +108,13 @@ def test_the_introduction_is_the_first_paragraph_after_page_furniture():
             "Knee pain is common after forty, and most of it gets better with exercise and time.\n")
     found = lint(text, ["HL506"], fmt="text")
     assert [f.line for f in found] == [3]
+
+
+def test_a_town_phrase_far_above_natural_rate_counts_headings_too():
+    body = " ".join(["Massage in Kestrelford eases tight muscles after sport."] + ["Most people book a second visit after a week."] * 12)
+    text = f"# Massage in Kestrelford\n\n## Massage in Kestrelford prices\n\n{body}\n\nAsk about massage in Kestrelford at the desk. Massage in Kestrelford is popular.\n"
+    [f] = lint(text, ["HL304"])
+    assert "'Massage in Kestrelford' is used 5 times" in f.message
+    # The same phrase once in a long page is natural.
+    calm = f"# Massage in Kestrelford\n\n{body}\n"
+    assert lint(calm, ["HL304"]) == []

@@ -46,6 +46,7 @@ KINDS = {
     "off-topic-intro": "healthlint.checks.off_topic_intro",
     "duplicate-page": "healthlint.checks.duplicate_page",
     "doorway-page": "healthlint.checks.duplicate_page",
+    "phrase-rate": "healthlint.checks.phrase_rate",
 }
 
 SCOPES = ("document", "section", "paragraph", "sentence", "heading", "title", "block", "corpus")
