@@ -118,6 +118,8 @@ def test_claim_only_on_a_promotional_page(sentence, rule):
     "Side effects include redness and, rarely, scarring.",
     "The best treatment for back pain depends on its cause.",
     "Recovery after keyhole surgery is usually faster than after open surgery (Lee et al., 2022).",
+    "Are veneers suitable for everyone?",                                # a question asserts nothing
+    "Can this herbal formula flush toxins from the liver?",
 ])
 def test_quiet_on_hedged_negated_and_instructional_text(sentence):
     found = [f for f in lint(f"# Notes\n\n{sentence}\n", ["HL4"]) if f.severity != "info"]

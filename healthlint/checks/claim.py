@@ -10,7 +10,7 @@ A sentence matching a cue is a claim unless it is not asserted: a ``negations`` 
 ``negation_window`` words before the cue ("ketamine is not a cure"), a ``conditions`` pattern in the
 clause before it ("when trials show…", "to find out if it is safe and effective"), a
 ``post_negations`` pattern in the words after it ("a cure that
-works for everyone has not been found"), or a sentence that opens with "No"/"None"/"There is no".
+works for everyone has not been found"), or a sentence that opens with "No"/"None"/"There is no". A question asserts nothing and is skipped.
 When ``require_unsourced`` is true, a sentence whose paragraph carries a citation is fine
 (:mod:`healthlint.citations`: a web link, "(Smith et al., 2021)", a DOI or PMID, a journal and
 year, or [1]-style markers with a reference list). A ``hedges`` match ("may help", "early research
@@ -168,6 +168,8 @@ class Claim(Check):
             if not touched(spans, s.block.index, s.start, s.end):
                 continue
             text = s.text
+            if text.rstrip().endswith("?"):
+                continue  # a question asserts nothing ("Are veneers suitable for everyone?")
             low = s.lower
             m = next((m for m in cue.finditer(text, low)
                       if not self._interrupted(m) and not self._negated(text, m.start(), m.end())), None)
