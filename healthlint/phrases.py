@@ -153,7 +153,8 @@ def repeated_phrases(doc: "Document", min_n: int = 2, max_n: int = 6, min_count:
     key = ("_phrases", min_n, max_n, min_count)
     cached = doc.__dict__.get(key)
     if cached is None:
-        counts = _count_ngrams([[fold(t) for t in s.tokens] for s in doc.sentences], min_n, max_n, min_count)
+        counts = _count_ngrams([[fold(t) if t[-1:] == "s" else t for t in s.tokens] for s in doc.sentences],
+                               min_n, max_n, min_count)
         cached = doc.__dict__[key] = [Phrase(g, c, doc) for g, c in counts.items()]
     return cached
 
@@ -165,7 +166,7 @@ def _occurrences(doc: "Document", gram: tuple[str, ...]) -> list[Occurrence]:
         index = defaultdict(list)
         for s in doc.sentences:
             for i, t in enumerate(s.tokens):
-                index[fold(t)].append((s, i))
+                index[fold(t) if t[-1:] == "s" else t].append((s, i))
         doc.__dict__["_first_word_index"] = index
     n = len(gram)
     out = []

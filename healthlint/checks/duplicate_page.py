@@ -20,6 +20,7 @@ mid-sentence (for the swapped names). Message fields: ``other_path``, ``others``
 
 from __future__ import annotations
 
+import re
 import struct
 from collections import Counter
 from typing import Any, Iterable, Sequence
@@ -28,6 +29,7 @@ from . import CorpusHit, Param, register
 from .cross_duplicate import CrossDuplicate, _entry_format
 
 _SEP = "\x1f"
+_MID_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
 _MAX_NAMES = 60
 
 
@@ -78,12 +80,9 @@ class _PageLevel(CrossDuplicate):
 
     def fingerprint(self, doc) -> bytes:
         blob = super().fingerprint(doc)
-        counts: Counter = Counter()
-        for s in doc.sentences:
-            for w in s.words[1:]:
-                t = w.text
-                if t[:1].isupper() and t[1:].islower() and len(t) > 2:
-                    counts[t] += 1
+        # Capitalised words inside a sentence (after a lower-case word or a comma): names and places.
+        text = doc.joined()[0]
+        counts = Counter(_MID_NAME.findall(text))
         names = [n for n, _ in counts.most_common(_MAX_NAMES)]
         return struct.pack("<I", len(blob)) + blob + _SEP.join(names).encode("utf-8")
 
