@@ -56,6 +56,31 @@ def write_atomic(path: str, text: "str | Iterable[str]") -> None:
         raise
 
 
+def _clobbers_input(target: str, paths: list[str], files: list[str]) -> str | None:
+    """Why writing ``target`` would destroy an input (an article named or found under a linted
+    folder), or None. healthlint's own earlier report may be replaced."""
+    from .engine import EXTENSIONS
+    from .ownreport import is_own_report
+
+    if not os.path.lexists(target):
+        return None
+    real = os.path.realpath(target)
+    try:
+        with open(real, "rb") as fh:
+            head = fh.read(1 << 20)
+    except OSError:
+        head = b""
+    if is_own_report(head):
+        return None
+    if any(os.path.realpath(f) == real for f in files if f != "-"):
+        return "one of the articles being linted"
+    if os.path.splitext(real)[1].lower() in EXTENSIONS:
+        for p in paths:
+            if p != "-" and os.path.isdir(p) and real.startswith(os.path.realpath(p) + os.sep):
+                return f"an article in the linted folder {p}"
+    return None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="healthlint")
 def cli() -> None:
@@ -142,6 +167,10 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
     except ConfigError as e:
         _fail(str(e))
     files = list(iter_files(path_list, cfg))
+    for target, what in ((output, "--output"), (write_baseline_file, "--write-baseline")):
+        problem = _clobbers_input(target, path_list, files) if target else None
+        if problem:
+            _fail(f"{target}: {what} would overwrite {problem}; choose another file")
     context: list[str] = []
     if repo_context and any(a.check.corpus for a in linter.ruleset.active):
         from .repo import context_files

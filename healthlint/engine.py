@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
+import stat
 import time
 import sys
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from .config import Config
 from .document import Document
 from .findings import SEVERITY_RANK, FileResult, Finding, fingerprint_base, number_fingerprints, score
 from . import suppress
+from .ownreport import is_own_report
 from .parsers import EXTENSIONS, InputError, parse_bytes, parse_text
 from .rules import Rule, builtin_rules_dir, check_unique, load_rule_folder, validate_params
 from .yamlutil import ConfigError
@@ -337,7 +339,10 @@ class Linter:
         context = [p for p in context if display_path(p) not in named]
         context_paths = {display_path(p) for p in context}
 
-        def take(result: FileResult, key: str | None) -> None:
+        def take(result: FileResult | None, key: str | None) -> None:
+            if result is None:
+                _tick(on_file)
+                return
             for code, rec in result.records.items():
                 if code in records:
                     records[code].append((result.path, rec))
@@ -380,13 +385,16 @@ class Linter:
                 rec.close()
         return Report(files=results)
 
-    def process_path(self, path: str, cache: Any = None) -> tuple[FileResult, str | None, str | None]:
-        """Read one file and lint it, or take its result from the cache. Returns the result, the
-        cache key and, for a fresh result, its encoded form for the cache (else None)."""
+    def process_path(self, path: str, cache: Any = None) -> tuple[FileResult | None, str | None, str | None]:
+        """Read one file and lint it, or take its result from the cache. Returns the result (None
+        for one of healthlint's own reports, which is skipped), the cache key and, for a fresh
+        result, its encoded form for the cache (else None)."""
         name = display_path(path)
         data, error = _read(path, self.config.max_file_size)
         if error is not None:
             return self.input_failure(name, error), None, None
+        if is_own_report(data):
+            return None, None, None  # healthlint's own report, written into the folder: not an article
         if cache is None:
             return self.lint_bytes(data, name), None, None
         key = cache.key(path, data)
@@ -466,7 +474,11 @@ def _read(path: str, max_mb: float = 10.0) -> tuple[bytes, None] | tuple[None, s
         if os.path.isdir(path):
             os.listdir(path)  # raises the real reason (permission denied) if there is one
             return None, "cannot read folder"
-        size = os.stat(path).st_size
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            # A named pipe would block the run forever; a device or socket is no article.
+            return None, "not a regular file (a named pipe, device or socket): only regular files are read"
+        size = st.st_size
         if size > max_mb * 1024 * 1024:
             return None, f"file is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit (config: max-file-size)"
         limit = int(max_mb * 1024 * 1024)
@@ -565,16 +577,18 @@ def iter_files(paths: list[str], config: Config) -> Iterator[str]:
                 for name in sorted(filenames):
                     full = os.path.join(dirpath, name)
                     if os.path.splitext(name)[1].lower() in EXTENSIONS and not _excluded(full, config):
-                        if full not in seen:
-                            seen.add(full)
+                        real = os.path.realpath(full)
+                        if real not in seen:
+                            seen.add(real)
                             yield full
             for folder in unreadable:  # reported as input findings, not skipped in silence
-                if folder and folder not in seen:
-                    seen.add(folder)
+                if folder and os.path.realpath(folder) not in seen:
+                    seen.add(os.path.realpath(folder))
                     yield folder
         else:
-            if p not in seen:
-                seen.add(p)
+            real = os.path.realpath(p)  # the same file named twice (relative and absolute) is one file
+            if real not in seen:
+                seen.add(real)
                 yield p
 
 

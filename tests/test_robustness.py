@@ -431,3 +431,49 @@ def test_byte_identical_across_runs_jobs_and_orderings(tmp_path):
     files = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "a").iterdir()) + \
         sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "b").iterdir())
     assert run("-j", "2", *reversed(files)) == run("-j", "1", *files)
+
+
+# --- issue 16 (part): nothing lost, nothing hangs, nothing counted twice -----------------------------
+
+def test_output_never_overwrites_an_article_but_replaces_its_own_report(tmp_path):
+    from helpers import run_cli
+
+    site = tmp_path / "site"
+    site.mkdir()
+    article = site / "a.md"
+    article.write_text("# Sleep\n\nSleep matters for health and mood, and most adults need seven hours.\n", encoding="utf-8")
+    before = article.read_bytes()
+    for args in (["--output", str(article)], ["--write-baseline", str(article)]):
+        proc = run_cli("check", str(site), *args)
+        assert proc.returncode == 2 and b"would overwrite" in proc.stderr, proc.stderr
+        assert article.read_bytes() == before
+    report = site / "report.txt"
+    assert run_cli("check", str(site), "--output", str(report)).returncode in (0, 1)
+    assert run_cli("check", str(site), "--output", str(report)).returncode in (0, 1)  # its own report: replaced
+    for fmt, name in (("json", "r.json.md"), ("sarif", "r.sarif.txt"), ("html", "r.html")):
+        assert run_cli("check", str(site), "--format", fmt, "--output", str(site / name)).returncode in (0, 1)
+    proc = run_cli("check", str(site), "--format", "json")
+    import json
+
+    assert [f["path"].rsplit("/", 1)[-1] for f in json.loads(proc.stdout)["files"]] == ["a.md"]
+
+
+def test_a_named_pipe_is_an_input_finding_not_a_hang(tmp_path):
+    import os
+
+    from helpers import run_json
+
+    (tmp_path / "a.md").write_text("# A\n\nSome text about sleep and health for adults.\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.md")
+    code, data = run_json(str(tmp_path))
+    pipe = next(f for f in data["files"] if f["path"].endswith("pipe.md"))
+    assert [x["rule"] for x in pipe["findings"]] == ["HL001"] and "regular file" in pipe["findings"][0]["message"]
+
+
+def test_the_same_file_named_twice_is_linted_once(tmp_path):
+    from helpers import run_json
+
+    (tmp_path / "a.md").write_text("# A\n\n" + "Sleep is important for adults and children alike, every night. " * 5 + "\n", encoding="utf-8")
+    code, data = run_json(str(tmp_path / "a.md"), str(tmp_path), str(tmp_path / ".." / tmp_path.name / "a.md"))
+    assert len(data["files"]) == 1
+    assert not [x for x in data["files"][0]["findings"] if x["rule"] == "HL203"]

@@ -150,6 +150,7 @@ def render(report: Any, **_: Any) -> str:
     articles = "".join(_article(fr, n) for n, fr in enumerate(report.files))
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"generator\" content=\"healthlint\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         f"<title>healthlint report</title><style>{CSS}</style></head><body>{head}<main>{summary}{articles}</main>"
         f"<script>{JS}</script></body></html>\n"
