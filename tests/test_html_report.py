@@ -68,3 +68,18 @@ def test_summary_sorts_by_score(tmp_path):
     tbody = dom.split('<table class="summary"')[1].split("</tbody>")[0]
     scores = [int(s) for s in re.findall(r'<td class="num score \w+" data-v="(\d+)"', tbody)]
     assert len(scores) >= 4 and scores == sorted(scores)
+
+
+def test_shared_blocks_section_lists_boilerplate_once_with_its_page_count(tmp_path):
+    # Issue 14: the site's boilerplate is summarised once in the HTML report, not per page.
+    from helpers import run_cli
+
+    shared = "Talk with your doctor before you start any new treatment, because some treatments interact with medicines you already take."
+    for i in range(6):
+        (tmp_path / f"p{i}.md").write_text(f"# Page {i}\n\nUnique words for page {i} about topic {i}.\n\n{shared}\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    run_cli("check", str(tmp_path), "--format", "html", "--output", str(out))
+    page = out.read_text(encoding="utf-8")
+    section = page[page.index('<section class="shared"'):page.index("</section>", page.index('<section class="shared"'))]
+    assert section.count("<tr><td") == 1 and 'data-v="6">6<' in section and "p0.md:5" in section
+    assert "Talk with your doctor before you start" in section

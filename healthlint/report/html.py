@@ -126,6 +126,29 @@ def _article(fr: Any, n: int) -> str:
     return "".join(parts)
 
 
+def _shared_blocks(report: Any) -> str:
+    """The site's boilerplate (HL205): each shared paragraph once, with how many pages carry it."""
+    rows = []
+    for n, fr in enumerate(report.files):
+        lines = _lines(fr.source) if fr.source is not None else None
+        for f in fr.findings:
+            if f.rule != "HL205":
+                continue
+            m = re.search(r"appears in (\d+) files", f.message)
+            pages = m.group(1) if m else "?"
+            text = lines[f.line - 1].strip() if lines and 0 < f.line <= len(lines) else ""
+            shown = text if len(text) <= 140 else text[:137] + "…"
+            rows.append(f'<tr><td class="num" data-v="{pages}">{pages}</td><td><a href="#a{n}">'
+                        f'{html.escape(fr.path)}:{f.line}</a></td><td>{html.escape(shown)}</td></tr>')
+    if not rows:
+        return ""
+    return ('<section class="shared" id="shared"><h2>Shared blocks (site boilerplate)</h2>'
+            "<p>Paragraphs that many pages of this run carry. They are not reported page by page (HL205 "
+            "names each once, where it first occurs).</p>"
+            '<table class="summary"><thead><tr><th>Pages</th><th>First occurrence</th><th>Text</th></tr></thead><tbody>'
+            + "".join(rows) + "</tbody></table></section>")
+
+
 def render(report: Any, **_: Any) -> str:
     counts = {"error": 0, "warning": 0, "info": 0}
     for f in report.findings:
@@ -148,11 +171,12 @@ def render(report: Any, **_: Any) -> str:
     summary = ('<table class="summary" id="summary"><thead><tr><th>Article</th><th>Score</th><th>Findings</th><th>Words</th>'
                "<th>FK grade</th><th>Reading ease</th></tr></thead><tbody>" + "".join(summary_rows) + "</tbody></table>")
     articles = "".join(_article(fr, n) for n, fr in enumerate(report.files))
+    shared = _shared_blocks(report)
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"generator\" content=\"healthlint\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        f"<title>healthlint report</title><style>{CSS}</style></head><body>{head}<main>{summary}{articles}</main>"
+        f"<title>healthlint report</title><style>{CSS}</style></head><body>{head}<main>{summary}{shared}{articles}</main>"
         f"<script>{JS}</script></body></html>\n"
     )
 
