@@ -195,3 +195,11 @@ def test_plain_text_offsets_survive_the_wrapping_decision(lines):
         for i, ch in enumerate(b.text):
             if ch != " ":
                 assert src[b.offsets.source(i)] == ch, (b.text, i)
+
+
+def test_utf32_with_bom_is_decoded_not_read_as_utf16():
+    import codecs
+
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")):
+        text, notes = decode(bom + "# Hi\n\nSome text.\n".encode(enc))
+        assert text == "# Hi\n\nSome text.\n" and notes == []

@@ -40,6 +40,15 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     notes: list[str] = []
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        # Checked before UTF-16: the UTF-32-LE mark begins with the UTF-16-LE one (FF FE 00 00).
+        try:
+            text = data.decode("utf-32")
+        except UnicodeDecodeError as e:
+            raise InputError(f"invalid UTF-32 text ({e.reason} at byte {e.start})") from None
+        if "\x00" in text:
+            raise InputError("file contains NUL characters, not a text article")
+        return text, notes
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), notes

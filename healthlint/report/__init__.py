@@ -31,6 +31,19 @@ def render(report: Any, fmt: str, **options: Any) -> str:
     return "".join(stream(report, fmt, **options))
 
 
+# Characters that must never reach a terminal, a log or a page from an article or a file name: C0 and
+# C1 controls (ESC sequences, U+009B), DEL, and the bidirectional controls that reorder what a reader
+# sees (U+202E and friends). Tabs stay.
+_UNSAFE = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0A, 0x20), 0x7F, *range(0x80, 0xA0)]}
+_UNSAFE.update({c: f"\\u{c:04x}" for c in [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
+
+
+def safe_text(s: str) -> str:
+    """``s`` with control and bidi characters shown as visible escapes (``\\x1b``, ``\\u202e``):
+    the one place every human-readable format passes article text and file names through."""
+    return s.translate(_UNSAFE) if not s.isprintable() or any(0x200E <= ord(ch) <= 0x206F or ord(ch) == 0x061C for ch in s) else s
+
+
 _SLOT = "\x00healthlint-items\x00"
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from . import safe_text
+
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return safe_text(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(s: str) -> str:

@@ -13,6 +13,13 @@ import re
 from typing import Any, Iterator
 
 from .. import __version__
+from . import safe_text
+
+
+def _esc(text: str, quote: bool = False) -> str:
+    """The one escape for page text and attributes: control and bidi characters made visible, then
+    HTML's own characters escaped."""
+    return html.escape(safe_text(text), quote=quote)
 
 CSS = """
 body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
@@ -71,18 +78,18 @@ def _mark_line(text: str, spans: list[tuple[int, int, str, str]]) -> str:
     """Escape one line and wrap the covered columns in <mark>; spans are (start, end, severity, title)
     with 0-based, end-exclusive columns."""
     if not spans:
-        return html.escape(text)
+        return _esc(text)
     cuts = sorted({0, len(text), *[max(0, min(len(text), s)) for s, _, _, _ in spans],
                    *[max(0, min(len(text), e)) for _, e, _, _ in spans]})
     out = []
     for a, b in zip(cuts, cuts[1:]):
         if a == b:
             continue
-        seg = html.escape(text[a:b])
+        seg = _esc(text[a:b])
         cover = [sp for sp in spans if sp[0] < b and sp[1] > a]
         if cover:
             sev = max(cover, key=lambda sp: RANK[sp[2]])[2]
-            title = html.escape(" | ".join(sp[3] for sp in cover), quote=True)
+            title = _esc(" | ".join(sp[3] for sp in cover), quote=True)
             out.append(f'<mark class="{sev}" title="{title}">{seg}</mark>')
         else:
             out.append(seg)
@@ -98,9 +105,9 @@ def _article(fr: Any, n: int) -> str:
             + (f' · Flesch Reading Ease {r["flesch_reading_ease"]} · Flesch-Kincaid grade {r["flesch_kincaid_grade"]}' if r else "")
             + f" · {len(fr.findings)} finding{'s' if len(fr.findings) != 1 else ''}")
     opened = " open" if fr.findings else ""  # clean articles start folded
-    parts = [f'<section class="article" id="a{n}"><h2>{html.escape(fr.path)}</h2><div class="meta">{meta}</div><details{opened}><summary>article text</summary>']
+    parts = [f'<section class="article" id="a{n}"><h2>{_esc(fr.path)}</h2><div class="meta">{meta}</div><details{opened}><summary>article text</summary>']
     if fr.source is None:
-        items = "".join(f'<li class="sev-{f.severity}"><b>{f.rule}</b> {html.escape(f.message)}</li>' for f in fr.findings)
+        items = "".join(f'<li class="sev-{f.severity}"><b>{f.rule}</b> {_esc(f.message)}</li>' for f in fr.findings)
         parts.append(f'<ul class="docfindings">{items}</ul></details></section>')
         return "".join(parts)
     lines = _lines(fr.source)
@@ -118,7 +125,7 @@ def _article(fr: Any, n: int) -> str:
     rows = []
     for i, text in enumerate(lines, 1):
         msgs = "".join(
-            f'<div class="msg sev-{f.severity}"><b>{f.rule}</b> [{f.severity}] {html.escape(f.message)}</div>'
+            f'<div class="msg sev-{f.severity}"><b>{f.rule}</b> [{f.severity}] {_esc(f.message)}</div>'
             for f in notes.get(i, [])
         )
         rows.append(f'<tr><td class="ln">{i}</td><td class="code">{_mark_line(text, spans.get(i, []))}</td><td class="msgs">{msgs}</td></tr>')
@@ -139,7 +146,7 @@ def _shared_blocks(report: Any) -> str:
             text = lines[f.line - 1].strip() if lines and 0 < f.line <= len(lines) else ""
             shown = text if len(text) <= 140 else text[:137] + "…"
             rows.append(f'<tr><td class="num" data-v="{pages}">{pages}</td><td><a href="#a{n}">'
-                        f'{html.escape(fr.path)}:{f.line}</a></td><td>{html.escape(shown)}</td></tr>')
+                        f'{_esc(fr.path)}:{f.line}</a></td><td>{_esc(shown)}</td></tr>')
     if not rows:
         return ""
     return ('<section class="shared" id="shared"><h2>Shared blocks (site boilerplate)</h2>'
@@ -159,7 +166,7 @@ def render(report: Any, **_: Any) -> str:
         fk = r.get("flesch_kincaid_grade", "") if r else ""
         fre = r.get("flesch_reading_ease", "") if r else ""
         summary_rows.append(
-            f'<tr><td data-v="{html.escape(fr.path, quote=True)}"><a href="#a{n}">{html.escape(fr.path)}</a></td>'
+            f'<tr><td data-v="{_esc(fr.path, quote=True)}"><a href="#a{n}">{_esc(fr.path)}</a></td>'
             f'<td class="num score {_score_class(fr.score)}" data-v="{fr.score}">{fr.score}</td>'
             f'<td class="num" data-v="{len(fr.findings)}">{len(fr.findings)}</td>'
             f'<td class="num" data-v="{fr.words}">{fr.words}</td>'

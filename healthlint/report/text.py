@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from . import safe_text
+
 COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
+
+
+def path_of(path: str) -> str:
+    """A file name as the text report shows it: control and bidi characters escaped, and never
+    starting with "::", which GitHub Actions would read as a workflow command."""
+    shown = safe_text(path)
+    return "./" + shown if shown.startswith("::") else shown
 
 
 def stream(report: Any, color: bool = False, **_: Any) -> Iterator[str]:
@@ -18,7 +27,7 @@ def stream(report: Any, color: bool = False, **_: Any) -> Iterator[str]:
             if color:
                 sev = f"{COLORS[f.severity]}{sev}{RESET}"
                 code = f"{BOLD}{code}{RESET}"
-            yield f"{fr.path}:{f.line}:{f.column}: {code} {sev} {f.message}\n"
+            yield f"{path_of(fr.path)}:{f.line}:{f.column}: {code} {sev} {safe_text(f.message)}\n"
     total = sum(counts.values())
     files = len(report.files)
     if total:
