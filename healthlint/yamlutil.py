@@ -39,24 +39,96 @@ class Located:
         return ConfigError(self.file, message, key, self.line(*path))
 
 
-def load_yaml(text: str, file: str) -> Located:
-    """Parse YAML with the safe loader (no Python object tags) and record key lines. Uses libyaml's
-    C implementation of the safe loader when PyYAML has it (several times faster at start-up)."""
+# The most nodes a document may expand to, aliases followed: a "billion laughs" file of a few
+# hundred bytes would otherwise grow without bound when its aliases are expanded.
+MAX_NODES = 100_000
+
+
+class YamlValueError(Exception):
+    """A YAML document that parses but cannot be turned into data: too many nodes once aliases are
+    expanded, or a value Python refuses (a 5,000-digit integer, 29 February 2023, nesting too deep)."""
+
+    def __init__(self, message: str, line: int | None = None, key: str | None = None):
+        self.line = line
+        self.key = key
+        super().__init__(message)
+
+
+def safe_load(text: str) -> tuple[Any, Any]:
+    """(data, root node) from YAML ``text`` with the safe loader (no Python object tags). Raises
+    ``yaml.YAMLError`` for bad syntax and :class:`YamlValueError` for a document too large once its
+    aliases are expanded or holding a value that cannot be built. Uses libyaml's C implementation of
+    the safe loader when PyYAML has it (several times faster at start-up)."""
     import yaml
 
     safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = safe_loader(text)
     try:
-        loader = safe_loader(text)
+        node = loader.get_single_node()
+        if node is None:
+            return None, None
+        _check_size(node)
         try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+            return loader.construct_document(node), node
+        except (ValueError, OverflowError, RecursionError, TypeError) as e:
+            line, key = _bad_value(loader, node)
+            raise YamlValueError(f"a value cannot be read ({type(e).__name__}: {e})", line, key) from None
+    finally:
+        loader.dispose()
+
+
+def _check_size(root: Any) -> None:
+    """Count the nodes the document holds once every alias is followed, without building them."""
+    import yaml
+
+    seen = 0
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        seen += 1
+        if seen > MAX_NODES:
+            raise YamlValueError(f"the document expands to over {MAX_NODES:,} values (aliases repeated "
+                                 "inside aliases?); refused", node.start_mark.line + 1)
+        if depth > 200:
+            raise YamlValueError("values nested over 200 levels deep; refused", node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((n, depth + 1) for pair in node.value for n in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((n, depth + 1) for n in node.value)
+
+
+def _bad_value(loader: Any, root: Any) -> tuple[int | None, str | None]:
+    """The line and key of the first scalar that cannot be built (for the error message)."""
+    import yaml
+
+    stack: list[tuple[Any, tuple]] = [(root, ())]
+    while stack:
+        node, path = stack.pop(0)
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node, deep=True)
+            except Exception:  # noqa: BLE001 - any failure is the one to report
+                return node.start_mark.line + 1, ".".join(str(p) for p in path) or None
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((v, path + (k.value if isinstance(k, yaml.ScalarNode) else "?",)) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((v, path + (i,)) for i, v in enumerate(node.value))
+    return root.start_mark.line + 1, None
+
+
+def load_yaml(text: str, file: str) -> Located:
+    """Parse YAML with the safe loader (no Python object tags) and record key lines."""
+    import yaml
+
+    try:
+        data, node = safe_load(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise ConfigError(file, f"invalid YAML: {problem}", None, line) from None
+    except YamlValueError as e:
+        raise ConfigError(file, str(e), e.key, e.line) from None
     lines: dict[KeyPath, int] = {}
     if node is not None:
         lines[()] = node.start_mark.line + 1

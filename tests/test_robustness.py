@@ -501,3 +501,36 @@ def test_control_and_bidi_characters_never_reach_a_human_readable_report(tmp_pat
 
     assert safe_text("tab\tstays, é stays") == "tab\tstays, é stays"
     assert safe_text("a\x07b\u2066c") == "a\\x07b\\u2066c"
+
+
+def _alias_bomb(levels: int = 9) -> list[str]:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, levels + 1):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
+    return lines
+
+
+def test_front_matter_that_cannot_be_built_is_hl003_and_the_body_is_linted(tmp_path):
+    # Issue 16, items 5 and 8: a huge integer, an impossible date, an alias bomb in front matter.
+    from helpers import run_json
+
+    body = "# Tonic\n\nThis herbal formula flushes toxins from the liver.\n"
+    cases = {"int.md": "n: " + "9" * 5000, "date.md": "date: 2023-02-30", "bomb.md": "\n".join(_alias_bomb())}
+    for name, fm in cases.items():
+        (tmp_path / name).write_text(f"---\n{fm}\n---\n{body}", encoding="utf-8")
+    code, data = run_json(str(tmp_path), "--select", "HL003,HL408")
+    for f in data["files"]:
+        rules = sorted(x["rule"] for x in f["findings"])
+        assert rules == ["HL003", "HL408"], (f["path"], rules)
+
+
+def test_config_values_that_cannot_be_built_are_exit_2_naming_file_line_and_key(tmp_path):
+    from helpers import run_cli
+
+    (tmp_path / "a.md").write_text("# A\n\nText.\n", encoding="utf-8")
+    (tmp_path / "date.yaml").write_text("audience: patient\nkeyphrase: 2023-02-29\n", encoding="utf-8")
+    proc = run_cli("check", str(tmp_path / "a.md"), "--config", str(tmp_path / "date.yaml"))
+    assert proc.returncode == 2 and b"date.yaml:2: 'keyphrase'" in proc.stderr and b"Traceback" not in proc.stderr
+    (tmp_path / "bomb.yaml").write_text("\n".join(_alias_bomb()) + "\n", encoding="utf-8")
+    proc = run_cli("check", str(tmp_path / "a.md"), "--config", str(tmp_path / "bomb.yaml"))
+    assert proc.returncode == 2 and b"expands to over" in proc.stderr

@@ -54,12 +54,20 @@ def _as_text(value: Any) -> str | None:
 def apply_front_matter(fm: FrontMatter, meta: Metadata, notes: list[str]) -> None:
     import yaml
 
+    from ..yamlutil import YamlValueError, safe_load
+
     try:
-        data = yaml.safe_load(fm.text) if fm.text.strip() else {}
+        data = safe_load(fm.text)[0] if fm.text.strip() else {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         notes.append(f"front matter is not valid YAML{where}; it was ignored")
+        return
+    except YamlValueError as e:
+        # A value Python cannot build (a 5,000-digit number, 30 February, an alias bomb): the front
+        # matter is ignored and reported; the article's text is still linted.
+        where = f" (line {e.line + 1})" if e.line else ""
+        notes.append(f"front matter could not be read{where}: {e}; it was ignored")
         return
     if not isinstance(data, dict):
         notes.append("front matter is not a YAML mapping; it was ignored")
