@@ -102,7 +102,37 @@ def main() -> None:
         e.show()
         sys.exit(EXIT_ERROR)
     except BrokenPipeError:
-        sys.exit(EXIT_OK)
+        _report_lost("the reader of standard output closed it")
+
+
+def _report_lost(reason: str) -> None:
+    """The report could not be delivered: one line on stderr and exit 2, since CI would read exit 1
+    as 'findings'. Standard output is pointed at /dev/null first, so the interpreter's own flush
+    at exit does not print a second error."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    click.echo(f"healthlint: the report was not written: {reason}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _write_stdout(text: "str | Iterable[str]") -> None:
+    """Write the report to standard output. A stream that cannot encode a character (``LANG=C``
+    with a non-UTF-8 output) gets it escaped rather than failing; a full disk, a closed pipe or a
+    closed stream ends the run with exit 2 and one line."""
+    out = click.get_text_stream("stdout")
+    try:
+        if hasattr(out, "reconfigure") and (getattr(out, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            out.reconfigure(errors="backslashreplace")
+        for piece in [text] if isinstance(text, str) else text:
+            out.write(piece)
+        out.flush()
+    except BrokenPipeError:
+        _report_lost("the reader of standard output closed it")
+    except (OSError, ValueError) as e:
+        _report_lost(getattr(e, "strerror", None) or str(e))
 
 
 @cli.command()
@@ -211,10 +241,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
         except OSError as e:
             _fail(f"{output}: cannot write report: {e.strerror or e}")
     else:
-        out = click.get_text_stream("stdout")
-        for piece in [text] if isinstance(text, str) else text:
-            out.write(piece)
-        out.flush()
+        _write_stdout(text)
     level = fail_on or cfg.fail_on
     if not exit_zero and report.count_at_or_above(level):
         sys.exit(EXIT_FINDINGS)

@@ -172,7 +172,8 @@ def _occurrences(doc: "Document", gram: tuple[str, ...]) -> list[Occurrence]:
     out = []
     for s, i in index.get(gram[0], ()):
         ws = s.words
-        if i + n > len(ws) or tuple(fold(w.lower) for w in ws[i : i + n]) != gram:
+        toks = s.tokens  # what was counted (a word's own lower case can differ: "İ")
+        if i + n > len(ws) or tuple(fold(t) if t[-1:] == "s" else t for t in toks[i : i + n]) != gram:
             continue
         content = [w for w in ws[i : i + n] if w.lower not in FUNCTION_WORDS]
         caps = i > 0 and sum(1 for w in content if w.text[:1].isupper() and not w.text.isupper()) >= 2

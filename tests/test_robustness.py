@@ -534,3 +534,25 @@ def test_config_values_that_cannot_be_built_are_exit_2_naming_file_line_and_key(
     (tmp_path / "bomb.yaml").write_text("\n".join(_alias_bomb()) + "\n", encoding="utf-8")
     proc = run_cli("check", str(tmp_path / "a.md"), "--config", str(tmp_path / "bomb.yaml"))
     assert proc.returncode == 2 and b"expands to over" in proc.stderr
+
+
+def test_a_lost_report_is_exit_2_with_one_line(tmp_path):
+    # Issue 16, item 9: disk full, a closed pipe, a stream that cannot encode the text.
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "café.md").write_text("# Café\n\nUn café très noir et une naïve façade “quoted” text for you and\n\nMore.\n",
+                                      encoding="utf-8")
+    cmd = [sys.executable, "-m", "healthlint", "check", str(tmp_path / "café.md"), "--no-cache", "--select", "HL212"]
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "w") as full:
+            proc = subprocess.run(cmd, stdout=full, stderr=subprocess.PIPE)
+        assert proc.returncode == 2 and proc.stderr.count(b"\n") == 1 and b"not written" in proc.stderr
+    proc = subprocess.run(cmd, capture_output=True, env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr
+    assert b"caf\\xe9.md" in proc.stdout or "café.md".encode() in proc.stdout, proc.stdout
+    pipe = subprocess.Popen(cmd[:4] + [str(tmp_path)] * 1 + ["--no-cache"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    pipe.stdout.close()  # the reader goes away before the report is written
+    _, err = pipe.communicate()
+    assert pipe.returncode == 2 and b"Traceback" not in err

@@ -163,7 +163,7 @@ class KeyphraseStuffing(Check):
         for o in ph.occurrences:
             t = " ".join(o.block.text[o.start : o.end].split())
             forms[t] = forms.get(t, 0) + 1
-        return max(sorted(forms), key=lambda t: forms[t])
+        return max(sorted(forms), key=lambda t: forms[t]) if forms else " ".join(ph.words)
 
 
 __all__ = ["KeyphraseStuffing", "FUNCTION_WORDS"]
