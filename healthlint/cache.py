@@ -38,6 +38,8 @@ def ruleset_fingerprint(linter: Any) -> str:
           json.dumps(a.check.p, sort_keys=True, default=str)) for a in linter.ruleset.active],
         sorted(cfg.allowed_duplicates), cfg.keyphrase, sorted(cfg.places),
         sorted((k, sorted(v)) for k, v in cfg.per_file_ignores.items()),
+        # settings that change results: a timeout and a size limit decide what is linted at all
+        cfg.rule_timeout, cfg.max_file_size,
     ]
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
 

@@ -402,6 +402,8 @@ class Linter:
         if hit is not None:
             return hit, key, None
         result = self.lint_bytes(data, name)
+        if self._timeout_rule is not None and any(f.rule == self._timeout_rule.rule.code for f in result.findings):
+            return result, None, None  # a timeout depends on the machine's load: never cached
         return result, key, cache.encode(result)
 
     def lint_sources(self, items: list[tuple[str, str | bytes, str | None]]) -> Report:

@@ -556,3 +556,26 @@ def test_a_lost_report_is_exit_2_with_one_line(tmp_path):
     pipe.stdout.close()  # the reader goes away before the report is written
     _, err = pipe.communicate()
     assert pipe.returncode == 2 and b"Traceback" not in err
+
+
+def test_timeouts_are_never_cached_and_the_timeout_is_part_of_the_cache_key(tmp_path):
+    # Issue 16, item 13: a result that depends on the machine's load must not be replayed.
+    rules = tmp_path / "myrules"
+    rules.mkdir()
+    (rules / "slow.yaml").write_text(MY_RULE.format(pattern='"(?:[a-z]|[a-z ])+\\\\d"'))
+    (tmp_path / ".healthlint.yaml").write_text("rule-paths: [myrules]\nrule-timeout: 0.2\n")
+    (tmp_path / "a.md").write_text("# T\n\n" + "most adults need seven or more hours of sleep each night and feel better " * 3 + "\n")
+    run_json("-j", "1", ".", cwd=tmp_path)  # fills the cache, except the timed-out file
+    from healthlint.cache import Cache, ruleset_fingerprint
+    from healthlint.config import load_file
+    from healthlint.engine import Linter
+
+    cfg = load_file(tmp_path / ".healthlint.yaml")
+    linter = Linter(cfg)
+    cache = Cache(tmp_path / ".healthlint_cache", ruleset_fingerprint(linter))
+    data = (tmp_path / "a.md").read_bytes()
+    assert cache.get(cache.key(str(tmp_path / "a.md"), data), "a.md") is None
+    before = ruleset_fingerprint(linter)
+    raised = load_file(tmp_path / ".healthlint.yaml")
+    raised.rule_timeout = 5.0
+    assert ruleset_fingerprint(Linter(raised)) != before
