@@ -90,6 +90,15 @@ def cli() -> None:
 def main() -> None:
     """Entry point. Exit codes follow CONTRACT.md: 0/1 for the findings, 2 when the run itself
     failed — including a bad option and an interrupted run (Ctrl-C), which writes no partial report."""
+    import signal
+
+    def _terminated(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt  # SIGTERM (timeout, CI step limits) ends the run as Ctrl-C does
+
+    try:
+        signal.signal(signal.SIGTERM, _terminated)
+    except (ValueError, OSError):  # not the main thread (library use): leave signals alone
+        pass
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:

@@ -375,6 +375,14 @@ class Linter:
             cacheable = cache is not None and all(keys.get(p) for p in ordered)
             self.finish(results, cache if cacheable else None, [keys[p] for p in ordered] if cacheable else None,
                         records=records)
+        except BaseException:
+            if pool is not None:  # interrupted (Ctrl-C, SIGTERM): stop the workers now, not after the queue
+                procs = list((getattr(pool, "_processes", None) or {}).values())
+                pool.shutdown(wait=False, cancel_futures=True)
+                for proc in procs:
+                    proc.terminate()
+                pool = None
+            raise
         finally:
             if pool is not None:
                 pool.shutdown()
@@ -509,8 +517,30 @@ def display_path(path: str) -> str:
     return path
 
 
+def _die_with_parent() -> None:
+    """Ask the kernel to end this worker when its parent dies (Linux: PR_SET_PDEATHSIG), so a main
+    process killed by a CI timeout or kill -9 leaves no worker behind; elsewhere, nothing."""
+    import signal
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() == 1:  # the parent died before the request took effect
+        os._exit(2)
+
+
 def _init_worker(linter: "Linter | None", cache_spec: tuple | None) -> None:
     global _WORKER_LINTER, _WORKER_CACHE
+    import signal
+
+    _die_with_parent()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a worker stops at once; the main process reports
     if linter is not None:  # spawn: the linter arrives pickled
         _WORKER_LINTER = linter
     if cache_spec is not None:

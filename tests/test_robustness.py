@@ -579,3 +579,43 @@ def test_timeouts_are_never_cached_and_the_timeout_is_part_of_the_cache_key(tmp_
     raised = load_file(tmp_path / ".healthlint.yaml")
     raised.rule_timeout = 5.0
     assert ruleset_fingerprint(Linter(raised)) != before
+
+
+def _processes_mentioning(marker: str) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if marker.encode() in (entry / "cmdline").read_bytes():
+                    out.append(int(entry.name))
+            except OSError:
+                pass
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to list processes")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_sigterm_and_kill_leave_no_worker_behind(tmp_path, sig):
+    # Issue 16, item 12: SIGTERM is handled as Ctrl-C (exit 2, no partial report); after SIGTERM or
+    # kill -9 of the main process no worker is left sleeping.
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from corpus import write_corpus
+
+    folder = tmp_path / f"corpus-{int(sig)}"
+    write_corpus(folder, 1500, 900)
+    proc = subprocess.Popen([sys.executable, "-m", "healthlint", "check", "-j", "2", "--no-cache", "--format", "json",
+                             "--output", "report.json", str(folder)], cwd=tmp_path, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while len(_processes_mentioning(str(folder))) < 3 and time.monotonic() < deadline:  # the workers run
+        time.sleep(0.05)
+    time.sleep(0.3)
+    proc.send_signal(sig)
+    out, err = proc.communicate(timeout=120)
+    if sig == signal.SIGTERM:
+        assert proc.returncode == 2 and b"interrupted" in err and b"Traceback" not in err, err.decode()[-1500:]
+    assert not (tmp_path / "report.json").exists()
+    deadline = time.monotonic() + 20
+    while _processes_mentioning(str(folder)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_mentioning(str(folder)) == []
