@@ -205,10 +205,14 @@ class Linter:
         (whose extension also picks the format)."""
         if path == "-":
             name = stdin_filename or "-"
+            limit = int(self.config.max_file_size * 1024 * 1024)
             try:
-                data = sys.stdin.buffer.read()
+                data = sys.stdin.buffer.read(limit + 1)  # max-file-size holds for standard input too
             except OSError as e:
                 return self.input_failure(name, f"cannot read standard input: {e.strerror or e}")
+            if len(data) > limit:
+                return self.input_failure(name, f"standard input is over the {self.config.max_file_size:g} MB limit "
+                                                "(config: max-file-size); it was not read further")
             return self.lint_bytes(data, name)
         name = display_path(path)
         data, error = _read(path, self.config.max_file_size)

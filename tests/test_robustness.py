@@ -619,3 +619,25 @@ def test_sigterm_and_kill_leave_no_worker_behind(tmp_path, sig):
     while _processes_mentioning(str(folder)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _processes_mentioning(str(folder)) == []
+
+
+def test_text_nested_past_the_parser_is_reported_not_dropped(tmp_path):
+    # Issue 16, item 7: twenty levels of ">" or of lists hid a claim from every check.
+    from helpers import run_json
+
+    claim = "This herbal formula flushes toxins from the liver and rebuilds damaged cells."
+    (tmp_path / "quotes.md").write_text("# T\n\n" + "> " * 25 + claim + "\n", encoding="utf-8")
+    (tmp_path / "lists.md").write_text("# T\n\n" + "\n".join("  " * i + f"- level {i}" for i in range(20))
+                                       + "\n" + "  " * 20 + "- " + claim + "\n", encoding="utf-8")
+    (tmp_path / "flat.md").write_text("# T\n\n> > " + claim + "\n", encoding="utf-8")
+    code, data = run_json(str(tmp_path), "--select", "HL006,HL408")
+    got = {f["path"].rsplit("/", 1)[-1]: sorted(x["rule"] for x in f["findings"]) for f in data["files"]}
+    assert got == {"flat.md": ["HL408"], "lists.md": ["HL006"], "quotes.md": ["HL006"]}
+
+
+def test_standard_input_obeys_max_file_size(tmp_path):
+    from helpers import run_cli
+
+    (tmp_path / ".healthlint.yaml").write_text("max-file-size: 0.01\n", encoding="utf-8")
+    proc = run_cli("check", "-", "--stdin-filename", "a.md", cwd=tmp_path, stdin=b"# T\n\n" + b"word " * 10_000)
+    assert proc.returncode == 1 and b"HL001" in proc.stdout and b"standard input is over" in proc.stdout

@@ -1,7 +1,7 @@
 """Kind ``input``: problems reading the file itself (category ``input``).
 
 ``event: unreadable`` is raised by the engine when a file cannot be read or decoded (binary data,
-permission denied); ``decoding`` and ``front-matter`` come from the parser's notes on a file it
+permission denied); ``decoding``, ``front-matter`` and ``nesting`` come from the parser's notes on a file it
 could still lint; ``unused-suppression`` is raised by the engine for a ``healthlint-disable``
 comment that silenced nothing. Message field: ``reason``.
 """
@@ -12,14 +12,14 @@ from typing import Iterable
 
 from . import Check, Hit, Param, register
 
-NOTE_EVENTS = {"decoding": "decoded as", "front-matter": "front matter"}
+NOTE_EVENTS = {"decoding": "decoded as", "front-matter": "front matter", "nesting": "nested deeper"}
 
 
 @register
 class Input(Check):
     kind = "input"
     scopes = ("document",)
-    params = {"event": Param(str, choices=("unreadable", "decoding", "front-matter", "unused-suppression", "rule-timeout"))}
+    params = {"event": Param(str, choices=("unreadable", "decoding", "front-matter", "nesting", "unused-suppression", "rule-timeout"))}
     fields = ("reason",)
 
     def check(self, doc) -> Iterable[Hit]:
