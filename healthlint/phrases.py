@@ -6,6 +6,8 @@ stuffing rules do not each re-tokenize the article.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -160,20 +162,24 @@ def repeated_phrases(doc: "Document", min_n: int = 2, max_n: int = 6, min_count:
 
 
 def _occurrences(doc: "Document", gram: tuple[str, ...]) -> list[Occurrence]:
-    """Where ``gram`` occurs in the body sentences, in reading order."""
-    index = doc.__dict__.get("_first_word_index")
-    if index is None:  # token -> (sentence, position) of each of its uses, built once per document
+    """Where ``gram`` occurs in the body sentences, in reading order. The positions of every n-gram
+    of a length are indexed once per document (one pass), so asking for many phrases costs their
+    occurrences, not a rescan of every use of their first word (a page of a dozen words repeated
+    over thousands of paragraphs made that quadratic)."""
+    n = len(gram)
+    indexes = doc.__dict__.setdefault("_ngram_positions", {})
+    index = indexes.get(n)
+    if index is None:  # n-gram -> (sentence, position) of each of its uses
         index = defaultdict(list)
         for s in doc.sentences:
-            for i, t in enumerate(s.tokens):
-                index[fold(t) if t[-1:] == "s" else t].append((s, i))
-        doc.__dict__["_first_word_index"] = index
-    n = len(gram)
+            toks = [fold(t) if t[-1:] == "s" else t for t in s.tokens]
+            for i in range(len(toks) - n + 1):
+                index[tuple(toks[i : i + n])].append((s, i))
+        indexes[n] = index
     out = []
-    for s, i in index.get(gram[0], ()):
+    for s, i in index.get(gram, ()):
         ws = s.words
-        toks = s.tokens  # what was counted (a word's own lower case can differ: "İ")
-        if i + n > len(ws) or tuple(fold(t) if t[-1:] == "s" else t for t in toks[i : i + n]) != gram:
+        if i + n > len(ws):
             continue
         content = [w for w in ws[i : i + n] if w.lower not in FUNCTION_WORDS]
         caps = i > 0 and sum(1 for w in content if w.text[:1].isupper() and not w.text.isupper()) >= 2
@@ -211,21 +217,43 @@ def _count_ngrams(sentences: list[list[str]], min_n: int, max_n: int, min_count:
     return out
 
 
+class _Spans:
+    """A union of [start, end) intervals, kept as sorted disjoint runs: overlap tests and inserts in
+    O(log n) (a paragraph of thousands of repeated words made the plain list quadratic)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1  # the last run starting before `end`
+        return i >= 0 and self.ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        lo = bisect.bisect_left(self.ends, start)  # first run that ends at or after `start`
+        hi = bisect.bisect_right(self.starts, end)  # runs from lo to hi touch [start, end]
+        if lo < hi:
+            start = min(start, self.starts[lo])
+            end = max(end, self.ends[hi - 1])
+        self.starts[lo:hi] = [start]
+        self.ends[lo:hi] = [end]
+
+
 def select(phrases: list[Phrase], words: int) -> list[Phrase]:
     """The phrases worth judging, densest first: a phrase whose occurrences mostly overlap those of
     a denser phrase already kept is dropped, whether it sits inside it ("ketamine treatment" inside
     "ketamine treatment in austin") or around it ("ketamine treatment in austin has"). Phrases
     written in one case come before mixed ones, so a name wins over a frame around it."""
     kept: list[Phrase] = []
-    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)  # id(block) -> kept spans
+    spans: dict[int, _Spans] = defaultdict(_Spans)  # id(block) -> the union of kept spans
     ranked = sorted(phrases, key=lambda p: (p.mixed_case, -yoast_density(p.count, words, p.content_words), -len(p.words), p.words))
     for p in ranked:
-        overlapping = sum(
-            1 for o in p.occurrences if any(o.start < e and s < o.end for s, e in spans[id(o.block)])
-        )
+        overlapping = sum(1 for o in p.occurrences if spans[id(o.block)].overlaps(o.start, o.end))
         if overlapping >= 0.5 * p.count:
             continue
         kept.append(p)
         for o in p.occurrences:
-            spans[id(o.block)].append((o.start, o.end))
+            spans[id(o.block)].add(o.start, o.end)
     return kept
