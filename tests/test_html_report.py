@@ -60,7 +60,9 @@ def test_summary_sorts_by_score(tmp_path):
     out = tmp_path / "report.html"
     run_cli("check", "--format", "html", "--output", str(out), str(EXAMPLES))
     # Click the Score header once (ascending) from a script appended for the test.
-    page = out.read_text().replace(
+    # The report's Content-Security-Policy runs only its own script, so the test's click script goes
+    # into a copy without it (the policy itself is tested below).
+    page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", out.read_text()).replace(
         "</body>", "<script>document.querySelectorAll('table.summary th')[1].click();</script></body>")
     clicked = tmp_path / "clicked.html"
     clicked.write_text(page)
@@ -83,3 +85,55 @@ def test_shared_blocks_section_lists_boilerplate_once_with_its_page_count(tmp_pa
     section = page[page.index('<section class="shared"'):page.index("</section>", page.index('<section class="shared"'))]
     assert section.count("<tr><td") == 1 and 'data-v="6">6<' in section and "p0.md:5" in section
     assert "Talk with your doctor before you start" in section
+
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(2)>',
+    "</script><script>alert(3)</script>",
+    "<svg onload=alert(4)>",
+    "&lt;script&gt;alert(5)&lt;/script&gt;",
+    "' onmouseover='alert(6)",
+    "javascript:alert(7)",
+]
+
+
+def test_hostile_article_text_never_becomes_live_markup(tmp_path):
+    # Issue 16, item 2: payloads in articles and file names, checked in the rendered DOM.
+    browser = chromium()
+    site = tmp_path / "site"
+    site.mkdir()
+    claim = "This herbal formula flushes toxins from the liver. "
+    body = "\n\n".join(f"{claim}{p} and more words here." for p in PAYLOADS)
+    (site / "a.md").write_text(f"# Title {PAYLOADS[1]}\n\n{body}\n\n[click](javascript:alert(8))\n", encoding="utf-8")
+    (site / "b.html").write_text(f"<html><head><title>{PAYLOADS[3]}</title></head><body><p>{claim}</p>"
+                                 f"<p>{PAYLOADS[0]}</p><p onclick=\"alert(9)\">{claim}x</p></body></html>", encoding="utf-8")
+    (site / "c.txt").write_text(f"Title\n\n{claim}{PAYLOADS[2]}\n", encoding="utf-8")
+    (site / "<img src=x onerror=alert(10)>.md").write_text(f"# T\n\n{claim}\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    run_cli("check", "--format", "html", "--output", str(out), str(site))
+    page = out.read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in page and "script-src 'sha256-" in page
+    dom = headless(browser, tmp_path / "profile", "--dump-dom", out.as_uri())
+    assert dom.returncode == 0, dom.stderr
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(dom.stdout, "html.parser")
+    assert len(soup.find_all("script")) == 1  # the report's own, nothing from an article
+    for tag in soup.find_all(True):
+        assert not [a for a in tag.attrs if a.lower().startswith("on")], (tag.name, tag.attrs)
+        assert not str(tag.get("href", "")).strip().lower().startswith("javascript:"), tag
+    assert not soup.find_all(["svg", "img", "iframe", "object", "embed"])
+    text = soup.get_text()
+    assert "alert(1)" in text and "onerror=alert(2)" in text  # shown as text, not dropped
+
+
+def test_the_content_security_policy_blocks_an_injected_script(tmp_path):
+    browser = chromium()
+    out = tmp_path / "report.html"
+    run_cli("check", "--format", "html", "--output", str(out), str(EXAMPLES))
+    page = out.read_text().replace("</body>", "<script>document.body.setAttribute('data-pwned', '1');</script></body>")
+    injected = tmp_path / "injected.html"
+    injected.write_text(page)
+    dom = headless(browser, tmp_path / "profile", "--dump-dom", injected.as_uri()).stdout
+    assert "data-pwned" not in dom.split("<script")[0]  # the policy stopped the script that was not the report's
