@@ -381,6 +381,11 @@ class Linter:
                         records=records)
         except BaseException:
             if pool is not None:  # interrupted (Ctrl-C, SIGTERM): stop the workers now, not after the queue
+                import threading
+
+                # The pool's manager thread may trip over futures cancelled under it; the run is
+                # ending with its own message, so its complaint is not printed.
+                threading.excepthook = lambda args: None
                 procs = list((getattr(pool, "_processes", None) or {}).values())
                 pool.shutdown(wait=False, cancel_futures=True)
                 for proc in procs:
