@@ -79,7 +79,7 @@ def check_positions(text: str, fmt: str) -> None:
         assert (f.end_line, f.end_column) >= (f.line, f.column), f
         assert 1 <= f.column <= len(lines[f.line - 1]) + 1, (f, lines[f.line - 1])
         assert 1 <= f.end_column <= len(lines[f.end_line - 1]) + 1, (f, lines[f.end_line - 1])
-        assert f.category != "input" or f.rule in ("HL002", "HL003", "HL004"), f
+        assert f.category != "input" or f.rule in ("HL002", "HL003", "HL004", "HL006"), f
 
 
 @given(plain_text())
@@ -101,3 +101,28 @@ def test_fuzz_html(text):
 def test_fuzz_bytes(data):
     result = LINTER.lint_bytes(data, "f.md")
     assert all(f.line >= 1 and f.column >= 1 for f in result.findings)
+
+
+# --- issue 16: hostile text ------------------------------------------------------------------------
+
+CONTROL = st.sampled_from(["\x1b[31m", "\x1b]0;title\x07", "\u009b", "\u202e", "\u2066", "\x00", "\x7f", "\u200f", "\x08"])
+RUN = st.builds(lambda ch, n: ch * n, st.sampled_from(["a", " ", "-", ".", "word ", "é", "*", ">"]), st.integers(50, 3000))
+NESTING = st.builds(lambda mark, n: mark * n + "This herbal formula flushes toxins.", st.sampled_from(["> ", "  - ", "- "]),
+                    st.integers(1, 40))
+
+
+@st.composite
+def hostile_text(draw):
+    parts = draw(st.lists(st.one_of(sentence, CONTROL, RUN, NESTING, newline), min_size=1, max_size=25))
+    return "".join(parts)
+
+
+@given(hostile_text(), st.sampled_from(["text", "markdown", "html"]))
+def test_fuzz_hostile_text_never_raises_and_never_reaches_a_report_raw(text, fmt):
+    check_positions(text, fmt)
+    from healthlint.report import render
+
+    result = LINTER.lint_sources([(f"f.{ {'text': 'txt', 'markdown': 'md', 'html': 'html'}[fmt]}", text, fmt)])
+    for out_fmt in ("text", "github"):
+        out = render(result, out_fmt)
+        assert not any(c in out for c in ("\x1b", "\u009b", "\u202e", "\u2066", "\x00", "\x07", "\x08"))

@@ -641,3 +641,14 @@ def test_standard_input_obeys_max_file_size(tmp_path):
     (tmp_path / ".healthlint.yaml").write_text("max-file-size: 0.01\n", encoding="utf-8")
     proc = run_cli("check", "-", "--stdin-filename", "a.md", cwd=tmp_path, stdin=b"# T\n\n" + b"word " * 10_000)
     assert proc.returncode == 1 and b"HL001" in proc.stdout and b"standard input is over" in proc.stdout
+
+
+def test_utf32_article_is_linted_through_the_cli(tmp_path):
+    import codecs
+
+    from helpers import run_json
+
+    text = "# Tonic\n\nThis herbal formula flushes toxins from the liver.\n"
+    (tmp_path / "a.md").write_bytes(codecs.BOM_UTF32_LE + text.encode("utf-32-le"))
+    code, data = run_json(str(tmp_path / "a.md"), "--select", "HL408,HL001,HL212")
+    assert [x["rule"] for x in data["files"][0]["findings"]] == ["HL408"]

@@ -49,3 +49,20 @@ def seconds(text: str) -> float:
 def test_eight_times_the_input_costs_far_less_than_sixty_four_times_the_time(shape):
     small, large = seconds(shape(1)), seconds(shape(8))
     assert large / small < 24, f"{shape.__name__}: {small:.3f} s -> {large:.3f} s ({large / small:.1f}x for 8x the input)"
+
+
+def test_a_rule_with_thousands_of_patterns_loads_in_linear_time():
+    # The literal prefilter of a lexicon, built when a rule file loads.
+    from healthlint.checks import Lexicon
+
+    def build(n: int) -> float:
+        patterns = [rf"\bword{i:05d}\w*" for i in range(n)]
+        best = float("inf")
+        for _ in range(2):
+            t = time.process_time()
+            Lexicon(patterns, trusted=False)
+            best = min(best, time.process_time() - t)
+        return max(best, 1e-3)
+
+    small, large = build(300), build(2400)
+    assert large / small < 24, f"{small:.3f} s -> {large:.3f} s for 8x the patterns"
