@@ -14,7 +14,7 @@ against ``topic_max_density`` (9%; reputable articles reach 6.6%).
 
 ``report: summary`` gives one document-level finding per stuffed phrase; ``report: occurrences``
 reports every occurrence beyond the allowed count (Yoast's recommended maximum count, at least 2)
-at its own place. Scope ``paragraph`` reports a place or business phrase (a place name, or Title
+at its own place, up to ``max_reported`` per phrase (the summary gives the total). Scope ``paragraph`` reports a place or business phrase (a place name, or Title
 Case with a word like Clinic, Center, Wellness) used more than ``max_per_paragraph`` times in one
 paragraph ("a clinic name four times in one paragraph").
 Message fields: ``phrase``, ``count``, ``words``, ``density``, ``limit``, ``allowed``, ``nth``.
@@ -48,6 +48,7 @@ class KeyphraseStuffing(Check):
         "topic_max_density": Param(float, 9.0, min=0.1, max=100.0),
         "min_words": Param(int, 100, min=0),
         "max_per_paragraph": Param(int, 3, min=1, max=100),
+        "max_reported": Param(int, 50, min=1, max=100_000),
     }
     fields = ("phrase", "count", "words", "density", "limit", "allowed", "nth")
 
@@ -136,7 +137,10 @@ class KeyphraseStuffing(Check):
                 yield Hit(values=values)
             else:
                 occ = sorted(ph.occurrences, key=lambda o: (o.block.index, o.start))
-                for nth, o in enumerate(occ[allowed:], start=allowed + 1):
+                # A documented cap: past ``max_reported`` uses of one phrase, the rest are not
+                # reported one by one (the HL301 summary gives the total); a page of 300,000
+                # repeated words would otherwise carry 300,000 findings.
+                for nth, o in enumerate(occ[allowed : allowed + self.p["max_reported"]], start=allowed + 1):
                     yield Hit(o.block, o.start, o.end, {**values, "nth": nth})
 
     def _limit(self, ph: Phrase, title: set[str]) -> float:
