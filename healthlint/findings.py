@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -89,8 +90,6 @@ def score_components(findings: list[Finding], words: int = 0) -> dict[str, int]:
       however often it fires (a long page does not pay more);
     * ``trust``: the same for the trust signals (author, date, references, disclosure, harms).
     """
-    import math
-
     per_1000 = 1000.0 / max(words, MIN_WORDS)
     content = evidence = 0.0
     costs: dict[str, dict[str, int]] = {"readability": {}, "trust": {}}

@@ -147,6 +147,11 @@ def fold(token: str) -> str:
     return out
 
 
+def fold_tokens(tokens: list[str]) -> list[str]:
+    """:func:`fold` over a token list; only tokens ending in "s" can change, so only they pay the call."""
+    return [fold(t) if t[-1:] == "s" else t for t in tokens]
+
+
 def repeated_phrases(doc: "Document", min_n: int = 2, max_n: int = 6, min_count: int = 3) -> list[Phrase]:
     """Body n-grams (within sentences) that start and end with a content word and occur at least
     ``min_count`` times, singular and plural counted as one (:func:`fold`). Counted once per
@@ -155,8 +160,7 @@ def repeated_phrases(doc: "Document", min_n: int = 2, max_n: int = 6, min_count:
     key = ("_phrases", min_n, max_n, min_count)
     cached = doc.__dict__.get(key)
     if cached is None:
-        counts = _count_ngrams([[fold(t) if t[-1:] == "s" else t for t in s.tokens] for s in doc.sentences],
-                               min_n, max_n, min_count)
+        counts = _count_ngrams([fold_tokens(s.tokens) for s in doc.sentences], min_n, max_n, min_count)
         cached = doc.__dict__[key] = [Phrase(g, c, doc) for g, c in counts.items()]
     return cached
 
@@ -172,7 +176,7 @@ def _occurrences(doc: "Document", gram: tuple[str, ...]) -> list[Occurrence]:
     if index is None:  # n-gram -> (sentence, position) of each of its uses
         index = defaultdict(list)
         for s in doc.sentences:
-            toks = [fold(t) if t[-1:] == "s" else t for t in s.tokens]
+            toks = fold_tokens(s.tokens)
             for i in range(len(toks) - n + 1):
                 index[tuple(toks[i : i + n])].append((s, i))
         indexes[n] = index

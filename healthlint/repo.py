@@ -61,7 +61,8 @@ def context_files(paths: list[str], config: "Config") -> list[str]:
         full = (top_dir / rel).resolve()
         if site not in full.parents or str(full) in given or not full.is_file():
             continue
-        shown = os.path.relpath(full, cwd) if not os.path.relpath(full, cwd).startswith("..") else str(full)
+        rel = os.path.relpath(full, cwd)
+        shown = rel if not rel.startswith("..") else str(full)
         if _excluded(shown, config):
             continue
         out.append(shown)

@@ -115,10 +115,13 @@ class CrossDuplicate(Check):
         paths, groups = self.grouped(records)
         whole = set()
         if self.p["page_share"] > 0 and not self.p["boilerplate"]:
-            step = struct.calcsize(_entry_format(self.p["sketch_size"]))
-            paragraphs = [len(r) // step if isinstance(r, (bytes, bytearray)) else 0 for _, r in records]
-            whole = set(self.page_pairs(paths, groups, paragraphs, self.p["page_share"], 3))
+            whole = set(self.page_pairs(paths, groups, self.paragraph_counts(records), self.p["page_share"], 3))
         return self._report(paths, groups, whole)
+
+    def paragraph_counts(self, records: Sequence[tuple[str, Any]]) -> list[int]:
+        """How many paragraphs each file's record holds (one fixed-size entry each)."""
+        step = struct.calcsize(_entry_format(self.p["sketch_size"]))
+        return [len(r) // step if isinstance(r, (bytes, bytearray)) else 0 for _, r in records]
 
     def page_pairs(self, paths: list[str], groups: list[list[tuple]], paragraphs: list[int], share: float,
                    at_least: int) -> dict[tuple[int, int], tuple[int, int]]:

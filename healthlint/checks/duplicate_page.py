@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 import struct
 from collections import Counter
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from . import CorpusHit, Param, register
-from .cross_duplicate import CrossDuplicate, _entry_format
+from .cross_duplicate import CrossDuplicate
 
 _SEP = "\x1f"
 _MID_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
@@ -71,13 +71,6 @@ class _PageLevel(CrossDuplicate):
     }
     fields = ("other_path", "others", "shared", "paragraphs", "swapped", "pages")
 
-    def setup(self) -> None:
-        self.p = {**self.p, "boilerplate": False, "page_share": 0.0}
-        super().setup()
-
-    def check(self, doc) -> Iterable[Any]:
-        return ()
-
     def fingerprint(self, doc) -> bytes:
         blob = super().fingerprint(doc)
         # Capitalised words inside a sentence (after a lower-case word or a comma): names and places.
@@ -89,8 +82,7 @@ class _PageLevel(CrossDuplicate):
     def finish(self, records: Sequence[tuple[str, Any]]) -> dict[str, list[CorpusHit]]:
         blobs = [(p, split_record(r)[0]) for p, r in records] if isinstance(records, list) else _Blobs(records)
         paths, groups = self.grouped(blobs)
-        step = struct.calcsize(_entry_format(self.p["sketch_size"]))
-        paragraphs = [len(split_record(r)[0]) // step for _, r in records]
+        paragraphs = self.paragraph_counts(blobs)
         close = self.page_pairs(paths, groups, paragraphs, self.p["min_share"], self.p["min_paragraphs"])
         return self._pages(paths, paragraphs, close, records)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..phrases import fold, repeated_phrases, select
+from ..phrases import fold_tokens, repeated_phrases, select
 from . import Hit, Param, register
 from .keyphrase_stuffing import KeyphraseStuffing
 
@@ -45,11 +45,11 @@ class PhraseRate(KeyphraseStuffing):
         candidates = [ph for ph in repeated_phrases(doc, 2, 6, 3) if len(ph.words) >= n and self._is_business(ph)]
         if not candidates:
             return
-        headings = [[fold(t) for t in b.tokens] for b in doc.blocks if b.is_heading]
+        headings = [fold_tokens(b.tokens) for b in doc.blocks if b.is_heading]
         if doc.meta.title and not any(b.kind == "title" for b in doc.blocks):
             from ..textsim import words as norm_words
 
-            headings.append([fold(t) for t in norm_words(doc.meta.title)])
+            headings.append(fold_tokens(norm_words(doc.meta.title)))
         limit = self.p["max_per_1000"]
         for ph in select(candidates, words):
             k = len(ph.words)

@@ -25,11 +25,13 @@ import re
 from typing import Iterable
 
 from ..citations import cites_anything
+from ..dates import MONTH
+from ..dates import WEEKDAY as WEEKDAY_NAME
 from ..promo import is_promotional, promotion_signals
 from . import Check, Hit, Lexicon, Param, register, validate_patterns
 
-MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+MONTHS = MONTH
+WEEKDAY = rf"(?:{WEEKDAY_NAME}\s+)?"
 DATE = rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}}|{MONTHS}\s+\d{{4}})"
 
 

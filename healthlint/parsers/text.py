@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import MONTH, WEEKDAY
 from ..document import Block, Document, Metadata, OffsetMap
 from .builder import TextBuilder
 
@@ -57,13 +58,11 @@ def _is_headingish(line: str) -> bool:
     return not s.endswith(_TERMINAL) and not s.endswith((",", ";")) and s[0].isupper()
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"
 # Lines that stand on their own: a date ("Friday, 7 June 2024", "Posted on March 3, 2024"), a
 # byline, an SEO plugin badge ("60 / 100"), a view or comment counter.
 _DATE_LINE = re.compile(
-    rf"^(?:(?:posted|published|updated|last\s+updated|reviewed)\s+(?:on\s+)?:?\s*)?(?:{_WEEKDAY}\s+)?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"^(?:(?:posted|published|updated|last\s+updated|reviewed)\s+(?:on\s+)?:?\s*)?(?:{WEEKDAY}\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
     rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})\s*$", re.I)
 _BYLINE = re.compile(r"^(?:by|written\s+by|reviewed\s+by|medically\s+reviewed\s+by|author:)\s+\S", re.I)
 _BADGE = re.compile(r"^(?:.{0,30}\b(?:seo|readability)\s+score\b.*|\s*\d{1,3}\s*/\s*100\s*)$", re.I)
