@@ -3,7 +3,8 @@
 Runs the installed CLI (``healthlint check --format json``) on a folder of real health-marketing
 pages and a folder of careful reputable pages, then prints:
 
-* per category: the share of pages with a finding, findings per 1,000 words, on both sets;
+* per category: the share of pages with a finding (and with a warning or error), findings per
+  1,000 words, on both sets;
 * counts per rule on both sets;
 * the AUC of the score: the probability that a reputable page scores above a marketing page
   (ties count half);
@@ -92,18 +93,21 @@ def summarise(name: str, report: dict) -> dict:
     files = report["files"]
     words = sum(f["words"] for f in files) or 1
     pages = {c: 0 for c in CATEGORIES}
+    warned = {c: 0 for c in CATEGORIES}  # pages with a warning or an error of the category
     count = Counter()
     rules = Counter()
     for f in files:
         cats = {x["category"] for x in f["findings"]}
         for c in cats:
             pages[c] = pages.get(c, 0) + 1
+        for c in {x["category"] for x in f["findings"] if x["severity"] != "info"}:
+            warned[c] = warned.get(c, 0) + 1
         for x in f["findings"]:
             count[x["category"]] += 1
             rules[x["rule"]] += 1
     return {
         "name": name, "pages": len(files), "words": words,
-        "pages_with": pages, "per_1000_words": {c: round(1000 * count[c] / words, 2) for c in CATEGORIES},
+        "pages_with": pages, "pages_warned": warned, "per_1000_words": {c: round(1000 * count[c] / words, 2) for c in CATEGORIES},
         "findings": dict(count), "rules": dict(sorted(rules.items())),
         "scores": [f["score"] for f in files],
         "wrong_author_quotes": wrong_author_quotes(report),
@@ -188,7 +192,9 @@ def main() -> int:
     print("| | " + " | ".join(f"{n} ({sets[n]['pages']} pages, {sets[n]['words']:,} words)" for n in names) + " |")
     print("|---|" + "---|" * len(names))
     for c in CATEGORIES:
-        cells = [f"{pct(sets[n]['pages_with'].get(c, 0), sets[n]['pages'])} of pages, {sets[n]['per_1000_words'][c]}/1k words"
+        cells = [f"{pct(sets[n]['pages_with'].get(c, 0), sets[n]['pages'])} of pages "
+                 f"({pct(sets[n]['pages_warned'].get(c, 0), sets[n]['pages'])} with a warning), "
+                 f"{sets[n]['per_1000_words'][c]}/1k words"
                  for n in names]
         print(f"| {c} | " + " | ".join(cells) + " |")
     cells = [f"{sets[n]['promotional'][0]} of {sets[n]['promotional'][1]}" for n in names]

@@ -351,6 +351,22 @@ class Document:
                 return b.text
         return None
 
+    @cached_property
+    def questions(self) -> dict[int, int]:
+        """Block index -> index of the question heading ("How is it treated?") it answers: the
+        nearest question heading before it. Headings that are not questions ("Overview") sit
+        inside an answer, since plain text gives them no reliable level. Blocks before the first
+        question heading are absent."""
+        out: dict[int, int] = {}
+        question: int | None = None
+        for b in self.blocks:
+            if b.kind == "heading":
+                if b.text.rstrip().endswith("?"):
+                    question = b.index
+            elif b.kind != "title" and question is not None:
+                out[b.index] = question
+        return out
+
     def sections(self) -> list[tuple[Block | None, list[Block]]]:
         """(heading, body blocks) in order; the first pair's heading is None before any heading."""
         out: list[tuple[Block | None, list[Block]]] = [(None, [])]

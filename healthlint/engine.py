@@ -22,7 +22,7 @@ from typing import Any, Iterable, Iterator
 from .checks import Check, Hit, set_deadline
 from .config import Config
 from .document import Document
-from .findings import SEVERITY_RANK, FileResult, Finding, fingerprint_base, number_fingerprints, score
+from .findings import SEVERITY_RANK, FileResult, Finding, fingerprint_base, lower_severity, number_fingerprints, score
 from . import suppress
 from .ownreport import is_own_report
 from .parsers import EXTENSIONS, InputError, parse_bytes, parse_text
@@ -284,7 +284,7 @@ class Linter:
                 values.update(h.values)
                 new_findings.append(Finding(
                     rule=code, name=active.rule.name, category=active.rule.category,
-                    severity=active.severity, line=h.line, column=h.column, end_line=h.end_line,
+                    severity=lower_severity(active.severity, h.values.get("severity")), line=h.line, column=h.column, end_line=h.end_line,
                     end_column=h.end_column, message=active.rule.format_message(values),
                     fingerprint=fingerprint_base(code, str(h.values.get("text", h.line))),
                 ))
@@ -458,9 +458,10 @@ class Linter:
         values.update(hit.values)
         return Finding(
             rule=rule.code, name=rule.name, category=rule.category,
-            severity=hit.severity or active.severity, line=line, column=col,
+            severity=lower_severity(active.severity, hit.severity), line=line, column=col,
             end_line=end_line, end_column=end_col, message=rule.format_message(values),
             fingerprint=fingerprint_base(rule.code, text),
+            whole=doc is None or (hit.block is None and hit.source_span is None),
         )
 
     def _filter(self, path: str, findings: list[Finding]) -> list[Finding]:

@@ -10,6 +10,13 @@ from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+def lower_severity(severity: str, cap: "str | None") -> str:
+    """``severity`` lowered to ``cap`` when a hit asks for less (never raised by it)."""
+    if cap in SEVERITY_RANK and SEVERITY_RANK[cap] < SEVERITY_RANK[severity]:
+        return cap
+    return severity
 CATEGORIES = ("readability", "duplicate", "splice", "stuffing", "claim", "residue", "trust", "input")
 
 
@@ -27,6 +34,9 @@ class Finding:
     # Stable across runs and edits elsewhere in the file: rule + the text it points at (+ an index
     # among identical ones). Not part of the JSON report; used by SARIF and baselines.
     fingerprint: str = field(default="", compare=False)
+    # About the whole page (a reading grade, a missing author), not a span of it: the score counts
+    # such a rule once, and a span rule by how often it fires per 1,000 words.
+    whole: bool = field(default=False, compare=False)
 
     def sort_key(self) -> tuple:
         return (self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
@@ -76,7 +86,8 @@ DEFECT_WEIGHT = {"error": 3.0, "warning": 2.0, "info": 0.5}  # points per findin
 CATEGORY_WEIGHT = {"claim": 1.0, "stuffing": 1.0, "splice": 1.0, "residue": 1.0, "duplicate": 0.25}
 MIN_WORDS = 300  # shorter pages are measured as if they had this many words (no division by ~0)
 DECAY = 8.0  # a component is 100 * exp(-points per 1,000 words / DECAY): 8 points -> 37, 2 -> 78
-RULE_COST = {"error": 30, "warning": 20, "info": 10}  # readability and trust: each rule once
+RULE_COST = {"error": 30, "warning": 20, "info": 10}  # readability and trust: the most a rule costs
+SPAN_RATE = 2.0  # a span rule (a very long sentence) costs its full RULE_COST at 2 findings per 1,000 words
 WEIGHTS = {"content": 0.6, "readability": 0.2, "trust": 0.2}
 SCORE_FLOOR = round(100 * WEIGHTS["content"])  # no content defect: never below this
 
@@ -86,13 +97,16 @@ def score_components(findings: list[Finding], words: int = 0) -> dict[str, int]:
 
     * ``content``: non-claim content defects (stuffing, splice, residue, duplicate) per 1,000 words;
     * ``evidence``: claim findings per 1,000 words;
-    * ``readability``: each readability rule that fires costs 30/20/10 points by severity, once,
-      however often it fires (a long page does not pay more);
+    * ``readability``: each readability rule that fires costs up to 30/20/10 points by severity: a
+      rule about the whole page (reading grade) its full cost, a rule about spans (a very long
+      sentence) in proportion to its findings per 1,000 words, full at ``SPAN_RATE``: a long page
+      pays neither more for its length nor less;
     * ``trust``: the same for the trust signals (author, date, references, disclosure, harms).
     """
     per_1000 = 1000.0 / max(words, MIN_WORDS)
     content = evidence = 0.0
-    costs: dict[str, dict[str, int]] = {"readability": {}, "trust": {}}
+    costs: dict[str, dict[str, float]] = {"readability": {}, "trust": {}}
+    spans: dict[str, int] = {}
     for f in findings:
         weight = CATEGORY_WEIGHT.get(f.category)
         if weight is not None:
@@ -104,11 +118,17 @@ def score_components(findings: list[Finding], words: int = 0) -> dict[str, int]:
         elif f.category in costs:
             rules = costs[f.category]
             rules[f.rule] = max(rules.get(f.rule, 0), RULE_COST[f.severity])
+            if not f.whole:
+                spans[f.rule] = spans.get(f.rule, 0) + 1
+    for rule, n in spans.items():
+        for rules in costs.values():
+            if rule in rules:
+                rules[rule] *= min(1.0, n * per_1000 / SPAN_RATE)
     return {
         "content": round(100 * math.exp(-content / DECAY)),
         "evidence": round(100 * math.exp(-evidence / DECAY)),
-        "readability": max(0, 100 - sum(costs["readability"].values())),
-        "trust": max(0, 100 - sum(costs["trust"].values())),
+        "readability": max(0, round(100 - sum(costs["readability"].values()))),
+        "trust": max(0, round(100 - sum(costs["trust"].values()))),
     }
 
 

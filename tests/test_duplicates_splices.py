@@ -60,6 +60,15 @@ def test_distinct_and_parallel_paragraphs_are_not_duplicates():
     assert lint(text, ["HL201"]) == []
 
 
+def test_a_repeat_in_the_answer_to_another_question_is_info_in_one_answer_a_warning():
+    faq = f"# Gout\n\n## What is gout?\n\n{PARA}\n\n## Who gets gout?\n\n{PARA}\n"
+    [f] = lint(faq, ["HL201"])
+    assert (f.line, f.severity) == (9, "info")
+    same = f"# Gout\n\n## What is gout?\n\n{PARA}\n\n### Symptoms\n\n{PARA}\n"
+    [f] = lint(same, ["HL201"])
+    assert (f.line, f.severity) == (9, "warning")
+
+
 def test_allowed_duplicates_are_exempt():
     disclaimer = "This article is for general information and does not replace advice from your own doctor or nurse."
     text = f"# A\n\n{disclaimer}\n\nSome text about sleep and how much of it adults need each night.\n\n{disclaimer}\n"
@@ -91,6 +100,23 @@ def test_cross_file_duplicate_reported_in_both_files(tmp_path):
     assert by["other.md"] == []
     assert (a.line, d.line) == (5, 3)
     assert "dallas.md:3" in a.message and "austin.md:5" in d.message
+
+
+def test_a_copy_on_a_page_mostly_its_own_is_info_and_on_a_copied_page_a_warning(tmp_path):
+    own = [f"Paragraph {w} of the Austin page describes its own topic in enough words to be compared with others, part {w}."
+           for w in ("one", "two", "three", "four")]
+    (tmp_path / "austin.md").write_text("# Austin\n\n" + "\n\n".join(own + [SHARED]) + "\n")
+    (tmp_path / "dallas.md").write_text(f"# Dallas\n\n{SHARED}\n")
+    report = Linter(Config(), select=["HL203"]).lint_paths([str(tmp_path)])
+    by = {Path(f.path).name: f.findings for f in report.files}
+    [a], [d] = by["austin.md"], by["dallas.md"]
+    assert (a.severity, d.severity) == ("info", "warning")
+    assert "20% of this page's paragraphs are copies" in a.message
+    assert "100% of this page's paragraphs are copies" in d.message
+    # The share is a parameter: at 0 every copy is a warning.
+    cfg = from_mapping({"rules": {"HL203": {"params": {"page_copy_share": 0.0}}}}, None, None, tmp_path)
+    report = Linter(cfg, select=["HL203"]).lint_paths([str(tmp_path)])
+    assert {f.severity for fr in report.files for f in fr.findings} == {"warning"}
 
 
 def test_cross_file_allowed_boilerplate(tmp_path):

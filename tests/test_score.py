@@ -8,8 +8,11 @@ from healthlint.findings import SCORE_FLOOR, Finding, score, score_components
 from helpers import lint, run_json
 
 
+WHOLE_PAGE = {"HL101", "HL102", "HL104", "HL601", "HL602", "HL603", "HL604", "HL605"}
+
+
 def f(rule: str, category: str, severity: str = "warning", line: int = 1) -> Finding:
-    return Finding(rule, "x", category, severity, line, 1, line, 2, "m")
+    return Finding(rule, "x", category, severity, line, 1, line, 2, "m", whole=rule in WHOLE_PAGE)
 
 
 READABILITY = [f("HL101", "readability"), f("HL102", "readability", "info")] + [f("HL103", "readability", line=i) for i in range(40)]
@@ -22,10 +25,20 @@ def test_no_content_defect_never_scores_below_the_floor():
     assert score(worst, 2000) == SCORE_FLOOR == 60
 
 
-def test_a_readability_rule_costs_the_same_however_often_it_fires():
-    once = score_components([f("HL103", "readability")], 1000)["readability"]
+def test_a_readability_rule_costs_at_most_its_weight_however_often_it_fires():
+    whole = score_components([f("HL101", "readability")], 1000)["readability"]
+    twice = score_components([f("HL103", "readability", line=i) for i in range(2)], 1000)["readability"]
     many = score_components([f("HL103", "readability", line=i) for i in range(50)], 1000)["readability"]
-    assert once == many == 80
+    assert whole == twice == many == 80
+
+
+def test_a_span_rule_costs_by_its_rate_so_a_long_page_pays_no_more_for_its_length():
+    # One very long sentence in 1,000 words costs half of what two do; in 4,000 words, four cost
+    # what one costs in 1,000, while a whole-page finding (the reading grade) costs the same.
+    one = score_components([f("HL103", "readability")], 1000)["readability"]
+    assert one == 90
+    assert score_components([f("HL103", "readability", line=i) for i in range(4)], 4000)["readability"] == one
+    assert score_components([f("HL101", "readability")], 4000)["readability"] == 80
 
 
 def test_length_does_not_decide_the_score():
@@ -61,3 +74,17 @@ def test_real_claims_lower_the_evidence_component():
     text = "# Tonic\n\nThis herbal formula flushes toxins from the liver and rebuilds damaged cells.\n"
     findings = lint(text, ["HL4"])
     assert findings and score_components(findings, 300)["evidence"] < 100
+
+
+def test_the_engine_marks_whole_page_findings_and_the_cache_keeps_the_mark(tmp_path):
+    long_sentence = ("The treatment plan that the team proposes for people who have had the condition for many years "
+                     "and who have tried several medicines without relief includes a number of steps that are "
+                     "explained one at a time by the nurse, the pharmacist and the doctor over several visits.")
+    text = "# Title\n\n" + "\n\n".join([long_sentence] * 4) + "\n"
+    found = {x.rule: x.whole for x in lint(text, ["HL101", "HL103"])}
+    assert found == {"HL101": True, "HL103": False}
+    from healthlint.cache import decode, encode
+    from healthlint.findings import FileResult
+
+    fr = FileResult(path="a.md", findings=lint(text, ["HL101", "HL103"]))
+    assert {x.rule: x.whole for x in decode("a.md", encode(fr)).findings} == found

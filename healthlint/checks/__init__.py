@@ -117,7 +117,7 @@ class Hit:
     start: int = 0
     end: int | None = None
     values: dict[str, Any] = field(default_factory=dict)
-    severity: str | None = None  # overrides the rule's severity for this hit (e.g. hedged claims)
+    severity: str | None = None  # lowers the rule's severity for this hit (e.g. hedged claims); never raises it
     source_span: tuple[int, int] | None = None  # absolute source offsets, when not in a block
 
 

@@ -67,8 +67,10 @@ class CrossDuplicate(Check):
         "boilerplate_share": Param(float, 0.05, min=0.0, max=1.0),
         "boilerplate": Param(bool, False),
         "page_share": Param(float, 0.8, min=0.0, max=1.0),
+        "page_copy_share": Param(float, 0.0, min=0.0, max=1.0),
+        "minor_severity": Param(str, "info", choices=("error", "warning", "info")),
     }
-    fields = ("other_path", "other_line", "others", "similarity", "files")
+    fields = ("other_path", "other_line", "others", "similarity", "files", "page_copied")
 
     def setup(self) -> None:
         k = self.p["shingle"]
@@ -116,7 +118,7 @@ class CrossDuplicate(Check):
         whole = set()
         if self.p["page_share"] > 0 and not self.p["boilerplate"]:
             whole = set(self.page_pairs(paths, groups, self.paragraph_counts(records), self.p["page_share"], 3))
-        return self._report(paths, groups, whole)
+        return self._report(paths, groups, whole, self.paragraph_counts(records))
 
     def paragraph_counts(self, records: Sequence[tuple[str, Any]]) -> list[int]:
         """How many paragraphs each file's record holds (one fixed-size entry each)."""
@@ -147,11 +149,23 @@ class CrossDuplicate(Check):
                 out[a, b] = (n, verbatim)
         return out
 
-    def _report(self, paths: list[str], groups: list[list[tuple]], whole: "set[tuple[int, int]] | None" = None) -> dict[str, list[CorpusHit]]:
+    def _report(self, paths: list[str], groups: list[list[tuple]], whole: "set[tuple[int, int]] | None" = None,
+                paragraphs: "list[int] | None" = None) -> dict[str, list[CorpusHit]]:
         """Hits from the groups: each a list of (file index, line, column, end line, end column,
-        digest, similarity) of near-identical paragraphs in two or more files."""
+        digest, similarity) of near-identical paragraphs in two or more files.
+
+        With ``page_copy_share`` set, a copy on a page of which less than that share of the
+        paragraphs are copies (a page mostly its own that reuses a standard paragraph of the site)
+        is reported at ``minor_severity``."""
         hits: dict[str, list[CorpusHit]] = {}
         shared_by = self.boilerplate_files(len(paths))
+        copied: dict[int, int] = {}
+        if not self.p["boilerplate"]:
+            for members in groups:
+                if len({m[0] for m in members}) < shared_by:
+                    for m in members:
+                        copied[m[0]] = copied.get(m[0], 0) + 1
+        minor = self.p["minor_severity"] if self.p["page_copy_share"] > 0 and paragraphs else None
         for members in groups:
             n_files = len({m[0] for m in members})
             if self.p["boilerplate"]:
@@ -169,11 +183,15 @@ class CrossDuplicate(Check):
                 if whole and all((min(fi, m[0]), max(fi, m[0])) in whole for m in others):
                     continue  # the two pages are one page published twice: HL206 says it once
                 j = min(others, key=lambda m: (paths[m[0]], m[1]))
-                hits.setdefault(paths[fi], []).append(CorpusHit(line, col, end_line, end_col, {
+                share = copied.get(fi, 0) / max(1, paragraphs[fi]) if paragraphs else 1.0
+                values = {
                     "other_path": paths[j[0]], "other_line": j[1],
                     "others": len({m[0] for m in others}), "similarity": round(100 * sim),
-                    "files": n_files, "text": digest.hex(),
-                }))
+                    "files": n_files, "page_copied": round(100 * min(1.0, share)), "text": digest.hex(),
+                }
+                if minor and share < self.p["page_copy_share"]:
+                    values["severity"] = minor
+                hits.setdefault(paths[fi], []).append(CorpusHit(line, col, end_line, end_col, values))
         return hits
 
     def boilerplate_files(self, n_files: int) -> int:

@@ -48,6 +48,7 @@ class Duplicate(Check):
         "shingle": Param(int, 3, min=1, max=10),
         "containment": Param(float, 0.9, min=0.5, max=1.0),
         "list_threshold": Param(float, 1.0, min=0.1, max=1.0),
+        "answers_severity": Param(str, "info", choices=("error", "warning", "info")),
     }
     fields = ("other_line", "similarity", "excerpt")
 
@@ -98,9 +99,12 @@ class Duplicate(Check):
                     sim = self._similarity(ws, first_ws, contain)
                 if sim >= threshold:
                     line = doc.position(first_block.offsets.source(0))[0]
+                    # Answers to two different questions of a FAQ page are read one at a time.
+                    q_later, q_first = doc.questions.get(b.index), doc.questions.get(first_block.index)
+                    answers = q_later is not None and q_first is not None and q_later != q_first
                     yield Hit(b, 0, len(b.text), {
                         "other_line": line, "similarity": round(100 * sim), "excerpt": excerpt(b.text),
-                    })
+                    }, severity=self.p["answers_severity"] if answers else None)
                     break
             else:
                 n = len(seen)
