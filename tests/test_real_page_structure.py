@@ -26,6 +26,17 @@ def test_singular_and_plural_count_as_one_keyphrase():
     assert "3 times" in f.message
 
 
+def test_one_place_after_varied_services_is_one_crowded_keyword():
+    para = ("Finding the best eye clinic in Kestrelford can be hard. Our eye surgeons in Kestrelford use new "
+            "lasers, and cataract care in Kestrelford is quick.")
+    [f] = lint(f"# Care\n\n{para}\n", ["HL303"])
+    assert "'in Kestrelford' appears 3 times" in f.message
+    # Times are not places, and three different towns are a list, not a repeated keyword.
+    times = "Clinics open in March, close briefly in March for repairs, and reopen in March with new staff."
+    towns = "The service runs in Kestrelford, in Ashby and in Marlow, with a van that visits in Ashby twice."
+    assert lint(f"# Care\n\n{times}\n\n{towns}\n", ["HL303"]) == []
+
+
 def test_a_town_no_gazetteer_holds_is_a_place_by_its_shape():
     para = "The hospital in Kestrelford is new. Each hospital in Kestrelford has a lab, and a hospital in Kestrelford is busy."
     assert [f.rule for f in lint(f"# Care\n\n{para}\n", ["HL303"])] == ["HL303"]

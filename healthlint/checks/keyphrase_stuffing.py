@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..dates import MONTH, WEEKDAY
 from ..phrases import BUSINESS_WORDS, FUNCTION_WORDS, Phrase, allowed_count, place_names, repeated_phrases, select, yoast_density
 from ..textsim import words as norm_words
 from . import Check, Hit, Param, register
@@ -32,6 +33,10 @@ from . import Check, Hit, Param, register
 
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "around"})
 _PLACE_SHAPE = re.compile(r"\b(?:in|near|around)\s+[A-Z][a-z]{2,}")
+# "… in Gurgaon" after a lower-case word or a comma: a place anchoring a service phrase. One or two
+# capitalised words; months and weekdays ("in March") are times, not places.
+_PLACE_ANCHOR = re.compile(r"(?<=[a-z,] )(?:in|near|around)\s+([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)")
+_NOT_A_PLACE = re.compile(rf"(?i)^(?:{MONTH}|{WEEKDAY})$")
 
 
 @register
@@ -116,7 +121,7 @@ class KeyphraseStuffing(Check):
         if min_count > 3:
             candidates = [ph for ph in candidates if ph.count >= min_count]
         if self.scope == "paragraph":
-            yield from self._paragraphs(select([ph for ph in candidates if self._is_business(ph)], words))
+            yield from self._paragraphs(doc, select([ph for ph in candidates if self._is_business(ph)], words))
             return
         title = set(norm_words(doc.title or ""))
         # Judge every candidate against its own limit first, then keep the densest of overlapping
@@ -150,7 +155,8 @@ class KeyphraseStuffing(Check):
             return self.p["topic_max_density"]
         return self.p["plain_max_density"]
 
-    def _paragraphs(self, phrases: list[Phrase]) -> Iterable[Hit]:
+    def _paragraphs(self, doc, phrases: list[Phrase]) -> Iterable[Hit]:
+        reported: set[int] = set()
         for ph in phrases:
             by_block: dict[int, list] = {}
             for o in ph.occurrences:
@@ -158,7 +164,21 @@ class KeyphraseStuffing(Check):
             for occ in by_block.values():
                 if len(occ) > self.p["max_per_paragraph"]:
                     b = occ[0].block
+                    reported.add(b.index)
                     yield Hit(b, 0, len(b.text), {"phrase": self._shown(ph), "count": len(occ)})
+        # The same place after different services ("dental treatment in Gurgaon", "dental
+        # hospital in Gurgaon", "options in Gurgaon"): one keyword, varied so no phrase repeats.
+        for b in doc.body:
+            if b.index in reported or " in " not in b.text and " near " not in b.text and " around " not in b.text:
+                continue
+            counts: dict[str, int] = {}
+            for m in _PLACE_ANCHOR.finditer(b.text):
+                place = m.group(1)
+                if not _NOT_A_PLACE.match(place.split()[0]):
+                    counts[place] = counts.get(place, 0) + 1
+            for place, n in sorted(counts.items(), key=lambda kv: -kv[1])[:1]:
+                if n > self.p["max_per_paragraph"]:
+                    yield Hit(b, 0, len(b.text), {"phrase": f"in {place}", "count": n})
 
     @staticmethod
     def _shown(ph: Phrase) -> str:
