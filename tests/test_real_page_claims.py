@@ -84,6 +84,10 @@ def test_families_expand_placeholders_and_leave_counts_alone():
     ("Research at a well-known medical school showed that the tea lowers blood sugar.", "HL404"),
     ("One study at a large university found the device relieves knee pain.", "HL404"),
     ("Specialists agree that the brace helps back pain.", "HL404"),
+    ("Our surgeons ensure successful outcomes for every patient.", "HL410"),
+    ("The new plan achieves your desired results.", "HL410"),
+    ("Whitening gives you the smile of your dreams.", "HL405"),
+    ("These aligners will transform your life.", "HL405"),
 ])
 def test_claim_on_any_page(sentence, rule):
     found = [f.rule for f in lint(f"# Notes\n\n{sentence}\n", ["HL4"])]
@@ -101,6 +105,12 @@ def test_claim_on_any_page(sentence, rule):
     ("Patients enjoy faster recovery and less bleeding after laser gum care.", "HL408"),
     ("Laser whitening has revolutionized cosmetic dentistry.", "HL405"),
     ("Laser dentistry is safe for children.", "HL402"),
+    ("With modern sedation, discomfort during the procedure is eliminated.", "HL410"),
+    ("A root canal is designed to eliminate pain, not cause it.", "HL410"),
+    ("Unlike dentures, bridges require no special care.", "HL410"),
+    ("Northgate Hospital, the best hospital in the district, opened in 1990.", "HL412"),
+    ("These clinics have proven their excellence.", "HL412"),
+    ("These studios are the top choices for implants in the county.", "HL412"),
 ])
 def test_claim_only_on_a_promotional_page(sentence, rule):
     assert rule in [f.rule for f in lint(THIRD_PERSON + "\n" + sentence + "\n", ["HL4"])]
@@ -120,6 +130,9 @@ def test_claim_only_on_a_promotional_page(sentence, rule):
     "Recovery after keyhole surgery is usually faster than after open surgery (Lee et al., 2022).",
     "Are veneers suitable for everyone?",                                # a question asserts nothing
     "Can this herbal formula flush toxins from the liver?",
+    "Follow-up visits are needed to ensure the best results.",          # a purpose, not a promise
+    "These visits are crucial for achieving optimal results.",
+    "In some cases, medication may be used to reduce or eliminate pain.",
 ])
 def test_quiet_on_hedged_negated_and_instructional_text(sentence):
     found = [f for f in lint(f"# Notes\n\n{sentence}\n", ["HL4"]) if f.severity != "info"]
