@@ -34,6 +34,25 @@ def matches(code: str, patterns: Iterable[str]) -> bool:
     return any(code.startswith(p) for p in patterns)
 
 
+def nearest_codes(pattern: str, known: Iterable[str], n: int = 3) -> list[str]:
+    """Real codes closest to a mistyped one ("HL999" -> HL409, HL509…), for the error message."""
+    import difflib
+
+    known = sorted(set(known))
+    close = difflib.get_close_matches(pattern.upper(), known, n=n, cutoff=0.5)
+    return close or [c for c in known if c[:3] == pattern.upper()[:3]][:n]
+
+
+def check_codes(patterns: Iterable[str], known: set[str], fail: Any) -> None:
+    """Every code or prefix in ``patterns`` names at least one rule; else ``fail(message)`` (which
+    raises). One typo in --select or --ignore must not quietly switch the gate off."""
+    for p in patterns:
+        if not any(k.startswith(p) for k in known):
+            near = nearest_codes(p, known)
+            hint = f"; did you mean {', '.join(near)}?" if near else "; see 'healthlint rules'"
+            raise fail(f"no rule code starts with '{p}'{hint}")
+
+
 @dataclass
 class ActiveRule:
     rule: Rule
@@ -76,7 +95,14 @@ def build_ruleset(config: Config, select: list[str] | None = None, ignore: list[
     known = {r.code for r in all_rules}
     for code, ov in config.rules.items():
         if code not in known:
-            raise config.error(f"no rule has code {code}", "rules", code)
+            near = nearest_codes(code, known)
+            raise config.error(f"no rule has code {code}" + (f"; did you mean {', '.join(near)}?" if near else ""), "rules", code)
+    for key, patterns in (("select", config.select or []), ("extend-select", config.extend_select), ("ignore", config.ignore)):
+        check_codes(patterns, known, lambda msg, _k=key: config.error(msg, _k))
+    for glob_, patterns in config.per_file_ignores.items():
+        check_codes(patterns, known, lambda msg, _g=glob_: config.error(msg, "per-file-ignores", _g))
+    for option, patterns in (("--select", select or []), ("--ignore", ignore or [])):
+        check_codes(patterns, known, lambda msg, _o=option: ConfigError("command line", msg, _o))
     ign = list(config.ignore) + list(ignore or [])
     active: list[ActiveRule] = []
     for r in all_rules:
@@ -149,6 +175,8 @@ class Linter:
         self._input_rules = [a for a in self.ruleset.active if a.rule.check == "input"]
         self._unused_rule = next((a for a in self._input_rules if a.check.p.get("event") == "unused-suppression"), None)
         self._timeout_rule = next((a for a in self._input_rules if a.check.p.get("event") == "rule-timeout"), None)
+        self._invalid_rule = next((a for a in self._input_rules if a.check.p.get("event") == "invalid-suppression"), None)
+        self._known_codes = frozenset(r.code for r in self.ruleset.all_rules)
         self.keep_source = keep_source
         # Runs of more files than this keep results and cross-file records on disk (healthlint.store).
         self.spill_over = SPILL_OVER if spill_over is None else spill_over
@@ -175,8 +203,12 @@ class Linter:
                     findings.append(self._finding(self._timeout_rule, doc, Hit(values={"reason": reason}, source_span=(0, 0)), anchor_text=active.rule.code))
             finally:
                 set_deadline(float("inf"))
-        sup = suppress.parse(doc.source)
+        sup = suppress.parse(doc.source, self._known_codes)
         findings = sup.filter(self._filter(doc.path, findings)) if sup.directives else self._filter(doc.path, findings)
+        if sup.invalid and self._invalid_rule is not None:  # never silenced by the comments it is about
+            findings += self._filter(doc.path, [
+                self._finding(self._invalid_rule, doc, Hit(values={"reason": bad.reason}, source_span=(bad.start, bad.end)))
+                for bad in sup.invalid])
         findings.sort(key=Finding.sort_key)
         return FileResult(
             path=doc.path, words=doc.word_count, score=score(findings, doc.word_count),

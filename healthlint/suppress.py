@@ -3,23 +3,44 @@
 * ``<!-- healthlint-disable HL401 HL2 -->`` … ``<!-- healthlint-enable HL401 HL2 -->``: the codes
   (or prefixes) are silenced from the comment's line to the matching enable (or the end of file);
 * ``<!-- healthlint-disable-next-line HL401 -->``: only the line after the comment;
+* ``<!-- healthlint-disable-line HL401 -->``: the comment's own line(s), as in markdownlint;
 * ``<!-- healthlint-disable-file HL401 -->``: the whole file;
 * without codes, each form silences every rule; ``healthlint-enable`` without codes ends every
   open disable.
 
-A finding is silenced when the line it starts on is covered. Codes may be separated by spaces or
-commas. Directives that silence nothing are reported (HL004) with ``--warn-unused-suppressions``.
+A directive is read exactly: a known verb, then codes or prefixes of real codes (separated by
+spaces or commas), then optionally ``--`` and a reason, which is never read as codes (ESLint's
+convention): ``<!-- healthlint-disable-next-line HL403 -- approved by the health team -->``.
+Anything else in a ``healthlint-`` comment (a misspelt verb, a word that is not a code, an
+unknown code) makes the directive invalid: it silences nothing and is reported (HL007), so a
+typo never hides more than it names. A finding is silenced when the line it starts on is covered.
+Directives that silence nothing are reported (HL004) with ``--warn-unused-suppressions``.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from .findings import Finding
 
-DIRECTIVE = re.compile(r"<!--\s*healthlint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.S)
-CODES = re.compile(r"[A-Za-z]{1,5}\d{0,4}")
+DIRECTIVE = re.compile(r"<!--\s*healthlint-([A-Za-z-]*)(.*?)-->", re.S)
+VERBS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
+CODE_SHAPE = re.compile(r"^[A-Za-z]{1,5}\d{0,4}$")
+
+
+@dataclass
+class Invalid:
+    """A ``healthlint-`` comment that could not be read as a directive: it silences nothing."""
+
+    line: int
+    column: int
+    reason: str
+    text: str
+    start: int  # offsets of the comment in the source
+    end: int
 
 
 @dataclass
@@ -47,6 +68,7 @@ class Directive:
 @dataclass
 class Suppressions:
     directives: list[Directive] = field(default_factory=list)
+    invalid: list[Invalid] = field(default_factory=list)
 
     def filter(self, findings: list[Finding]) -> list[Finding]:
         kept = []
@@ -62,10 +84,32 @@ class Suppressions:
         return [d for d in self.directives if d.kind != "enable" and not d.used]
 
 
-def parse(source: str) -> Suppressions:
-    """Directives in a file's text, with the lines each one covers."""
+def _read(verb: str, body: str, known: "frozenset[str] | None") -> tuple[tuple[str, ...] | None, str | None]:
+    """(codes or None for every rule, None) for a valid directive, else (None, why it is not)."""
+    if verb not in VERBS:
+        near = difflib.get_close_matches(verb, VERBS, n=1, cutoff=0.6)
+        hint = f"; did you mean 'healthlint-{near[0]}'?" if near else f"; use one of {', '.join('healthlint-' + v for v in VERBS)}"
+        return None, f"unknown directive 'healthlint-{verb}'{hint}"
+    head = body.split("--", 1)[0]  # after "--": a reason, never codes
+    codes = []
+    for tok in (t for t in re.split(r"[\s,]+", head) if t):
+        if not CODE_SHAPE.match(tok):
+            return None, (f"'{tok}' is not a rule code; put a note after '--' "
+                          f"(<!-- healthlint-{verb} HL401 -- reason -->)")
+        tok = tok.upper()
+        if known is not None and not any(k.startswith(tok) for k in known):
+            near = difflib.get_close_matches(tok, sorted(known), n=3, cutoff=0.5)
+            return None, f"no rule code starts with '{tok}'" + (f"; did you mean {', '.join(near)}?" if near else "")
+        codes.append(tok)
+    return (tuple(codes) or None), None
+
+
+def parse(source: str, known: "Iterable[str] | None" = None) -> Suppressions:
+    """Directives in a file's text, with the lines each one covers. ``known``: the rule codes a
+    directive may name (all loaded rules); without it any code-shaped token is accepted."""
     if "healthlint-" not in source:
         return Suppressions()
+    known_set = frozenset(known) if known is not None else None
     line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
     total = len(line_starts)
 
@@ -80,17 +124,24 @@ def parse(source: str) -> Suppressions:
         return lo + 1
 
     directives = []
+    invalid = []
     for m in DIRECTIVE.finditer(source):
-        codes = tuple(c.upper() for c in CODES.findall(m.group(2))) or None
         line = line_of(m.start())
-        d = Directive(m.group(1), codes, line, line_of(m.end()), m.start() - line_starts[line - 1] + 1)
-        directives.append(d)
+        column = m.start() - line_starts[line - 1] + 1
+        verb = m.group(1).lower()
+        codes, problem = _read(verb, m.group(2), known_set)
+        if problem is not None:
+            invalid.append(Invalid(line, column, problem, " ".join(m.group(0).split())[:120], m.start(), m.end()))
+            continue
+        directives.append(Directive(verb, codes, line, line_of(m.end()), column))
     open_: list[Directive] = []
     for d in directives:
         if d.kind == "disable-file":
             d.first, d.last = 1, total
         elif d.kind == "disable-next-line":
             d.first = d.last = d.end_line + 1
+        elif d.kind == "disable-line":
+            d.first, d.last = d.line, d.end_line
         elif d.kind == "disable":
             d.first, d.last = d.line, total
             open_.append(d)
@@ -99,4 +150,4 @@ def parse(source: str) -> Suppressions:
                 if d.codes is None or (o.codes is not None and set(o.codes) <= set(d.codes)):
                     o.last = d.line
                     open_.remove(o)
-    return Suppressions(directives)
+    return Suppressions(directives, invalid)

@@ -3,7 +3,8 @@
 ``event: unreadable`` is raised by the engine when a file cannot be read or decoded (binary data,
 permission denied); ``decoding``, ``front-matter`` and ``nesting`` come from the parser's notes on a file it
 could still lint; ``unused-suppression`` is raised by the engine for a ``healthlint-disable``
-comment that silenced nothing. Message field: ``reason``.
+comment that silenced nothing, ``invalid-suppression`` for a ``healthlint-`` comment that is not a
+valid directive (see :mod:`healthlint.suppress`). Message field: ``reason``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ NOTE_EVENTS = {"decoding": "decoded as", "front-matter": "front matter", "nestin
 class Input(Check):
     kind = "input"
     scopes = ("document",)
-    params = {"event": Param(str, choices=("unreadable", "decoding", "front-matter", "nesting", "unused-suppression", "rule-timeout"))}
+    params = {"event": Param(str, choices=("unreadable", "decoding", "front-matter", "nesting", "unused-suppression", "invalid-suppression", "rule-timeout"))}
     fields = ("reason",)
 
     def check(self, doc) -> Iterable[Hit]:
