@@ -101,17 +101,27 @@ def main() -> None:
         pass
     try:
         cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("healthlint: interrupted; no report was written", err=True)
-        sys.exit(EXIT_ERROR)
-    except KeyboardInterrupt:
-        click.echo("healthlint: interrupted; no report was written", err=True)
-        sys.exit(EXIT_ERROR)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        _interrupted()
     except click.exceptions.ClickException as e:
         e.show()
         sys.exit(EXIT_ERROR)
     except BrokenPipeError:
         _report_lost("the reader of standard output closed it")
+
+
+def _interrupted() -> None:
+    """End an interrupted run at once with exit 2. The worker pool's manager thread may be blocked
+    reading a result that a terminated worker left half-written; the interpreter's exit would join
+    that thread and hang, so the process leaves through os._exit, after the streams are flushed
+    (files, the cache and the record stores were closed as the interrupt unwound)."""
+    click.echo("healthlint: interrupted; no report was written", err=True)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(EXIT_ERROR)
 
 
 def _report_lost(reason: str) -> None:
@@ -146,8 +156,8 @@ def _write_stdout(text: "str | Iterable[str]") -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]), default="text",
-              show_default=True, help="Report format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "concise", "json", "sarif", "github", "html"]), default="text",
+              show_default=True, help="Report format (text: grouped by file; concise: one line per finding).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--select", help="Only these rule codes or prefixes (comma-separated), e.g. HL1,HL401.")
 @click.option("--ignore", help="Skip these rule codes or prefixes (comma-separated).")
@@ -156,6 +166,13 @@ def _write_stdout(text: "str | Iterable[str]") -> None:
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
               help="Lowest severity that makes the exit code 1 [default: warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--min-severity", type=click.Choice(SEVERITIES), default=None,
+              help="Leave findings below this severity out of the report (the exit code still follows --fail-on).")
+@click.option("--quiet", "-q", is_flag=True, help="Text report: the finding lines only (no headers, source or summary).")
+@click.option("--show-source/--no-show-source", default=None,
+              help="Text report: the source line under each finding, span underlined [default: on at a terminal].")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Leave out files that .gitignore and .ignore list when walking folders [default: on].")
 @click.option("--audience", type=click.Choice(["patient", "professional"]), default=None,
               help="Reading-level targets to apply [default: patient, or the config's].")
 @click.option("--stdin-filename", default=None, help="Name (and so format) for an article read from '-'.")
@@ -177,7 +194,8 @@ def _write_stdout(text: "str | Iterable[str]") -> None:
               help="When only files (not folders) are named inside a git repository, compare them with every "
                    "tracked article for the cross-file rules, and report on the named files only.")
 def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | None, ignore: str | None,
-          config_file: str | None, fail_on: str | None, exit_zero: bool, audience: str | None,
+          config_file: str | None, fail_on: str | None, exit_zero: bool, min_severity: str | None, quiet: bool,
+          show_source: bool | None, respect_gitignore: bool | None, audience: str | None,
           stdin_filename: str | None, statistics: bool, baseline_file: str | None,
           write_baseline_file: str | None, warn_unused_suppressions: bool, progress: bool | None,
           jobs: int | None, no_cache: bool, cache_dir: str | None, repo_context: bool) -> None:
@@ -194,8 +212,12 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
             _fail(f"{p}: no such file or folder")
     try:
         cfg = config_mod.load(config_file, path_list)
+        for note in cfg.notes:
+            click.echo(f"healthlint: note: {note}", err=True)
         if audience:
             cfg.audience = audience
+        if respect_gitignore is not None:
+            cfg.respect_gitignore = respect_gitignore
         if warn_unused_suppressions:
             cfg.extend_select = [*cfg.extend_select, "HL004"]
         selected = _codes(select)
@@ -239,11 +261,18 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
         sys.exit(EXIT_OK)
     if known is not None:
         baseline_mod.apply(report, known)
-    color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    level = fail_on or cfg.fail_on
+    failed = report.count_at_or_above(level) > 0  # before --min-severity hides anything
+    if min_severity:
+        hide_below(report, min_severity)
+    terminal = output is None and sys.stdout.isatty()
+    color = terminal and fmt in ("text", "concise") and "NO_COLOR" not in os.environ
     if statistics:
         text = statistics_text(report, fmt)
     else:
-        text = stream(report, fmt, color=color, rules=[a.rule for a in linter.ruleset.active])
+        style = "quiet" if quiet else None
+        text = stream(report, fmt, color=color, rules=[a.rule for a in linter.ruleset.active], style=style,
+                      show_source=show_source if show_source is not None else terminal)
     if output:
         try:
             write_atomic(output, text)
@@ -251,10 +280,22 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
             _fail(f"{output}: cannot write report: {e.strerror or e}")
     else:
         _write_stdout(text)
-    level = fail_on or cfg.fail_on
-    if not exit_zero and report.count_at_or_above(level):
+    if not exit_zero and failed:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def hide_below(report: Any, level: str) -> None:
+    """Leave findings below ``level`` out of the report (scores are kept as computed)."""
+    from .findings import SEVERITY_RANK
+    from .store import rewrite_each
+
+    rank = SEVERITY_RANK[level]
+
+    def drop(fr: Any) -> None:
+        fr.findings = [f for f in fr.findings if SEVERITY_RANK[f.severity] >= rank]
+
+    rewrite_each(report.files, drop)
 
 
 def statistics_text(report: Any, fmt: str) -> str:
@@ -272,6 +313,50 @@ def statistics_text(report: Any, fmt: str) -> str:
     lines = [f"{c:>{width}}  {r}  [{s}] {n}" for (r, n, s), c in rows]
     lines.append(f"{sum(counts.values())} findings in {len(report.files)} files.")
     return "\n".join(lines) + "\n"
+
+
+@cli.command("config")
+@click.argument("path", required=False, type=click.Path())
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this config file instead of the one found.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def config_cmd(path: str | None, config_file: str | None, fmt: str) -> None:
+    """Print the effective settings for PATH (default: here) and where each came from."""
+    import json
+    from dataclasses import fields
+
+    from . import config as config_mod
+    from .engine import build_ruleset
+    from .yamlutil import ConfigError
+
+    try:
+        cfg = config_mod.load(config_file, [path or "."])
+        ruleset = build_ruleset(cfg)
+    except ConfigError as e:
+        _fail(str(e))
+    for note in cfg.notes:
+        click.echo(f"healthlint: note: {note}", err=True)
+    skip = {"file", "root", "located", "origins", "notes"}
+    rows = []
+    for f in fields(cfg):
+        if f.name in skip:
+            continue
+        key = f.name.replace("_", "-")
+        value = getattr(cfg, f.name)
+        if key == "rules":
+            value = {code: {k: v for k, v in (("severity", o.severity), ("enabled", o.enabled), ("params", o.params)) if v not in (None, {})}
+                     for code, o in value.items()}
+        elif key == "rule-paths":
+            value = [str(p) for p in value]
+        rows.append((key, value, cfg.origins.get(key, "default")))
+    active = sorted(a.rule.code for a in ruleset.active)
+    if fmt == "json":
+        click.echo(json.dumps({"config_file": cfg.file, "settings": {k: {"value": v, "from": o} for k, v, o in rows},
+                               "active_rules": active}, indent=2))
+        return
+    click.echo(f"# config file: {cfg.file or 'none found (defaults)'}")
+    for key, value, origin in rows:
+        click.echo(f"{key}: {json.dumps(value)}  # {origin}")
+    click.echo(f"# {len(active)} rules active: {', '.join(active)}")
 
 
 @cli.command("rules")

@@ -45,7 +45,10 @@ class Config:
     places: list[str] = field(default_factory=list)  # place names added to the gazetteer
     rule_timeout: float = 2.0  # seconds one user rule may spend on one document (HL005)
     max_file_size: float = 10.0  # MB; larger files get an HL001 finding instead of being linted
+    respect_gitignore: bool = True  # leave out what .gitignore and .ignore files list (discovery.py)
     file: str | None = None  # where this config came from
+    origins: dict[str, str] = field(default_factory=dict)  # setting -> "file:line" it was read from
+    notes: list[str] = field(default_factory=list)  # said on stderr (another config file ignored)
     root: Path = field(default_factory=Path.cwd)  # relative paths and globs are relative to this
     located: Located | None = None
 
@@ -89,6 +92,12 @@ def _set_codes(attr: str) -> Setter:
         setattr(cfg, attr, codes)
 
     return setter
+
+
+def _set_respect_gitignore(cfg: Config, v: Any, key: tuple) -> None:
+    if not isinstance(v, bool):
+        raise cfg.error(f"must be true or false, got {v!r}", *key)
+    cfg.respect_gitignore = v
 
 
 def _set_fail_on(cfg: Config, v: Any, key: tuple) -> None:
@@ -208,6 +217,7 @@ SETTERS: dict[str, Setter] = {
     "exclude": _set_exclude,
     "per-file-ignores": _set_per_file_ignores,
     "fail-on": _set_fail_on,
+    "respect-gitignore": _set_respect_gitignore,
 }
 
 
@@ -223,6 +233,8 @@ def from_mapping(data: Any, located: Located | None, file: str | None, root: Pat
         if setter is None:
             raise cfg.error(f"unknown setting; expected one of {', '.join(sorted(SETTERS))}", *prefix, key)
         setter(cfg, value, (*prefix, key))
+        line = located.line(*prefix, key) if located is not None else None
+        cfg.origins[str(key).replace("_", "-")] = f"{file or '<config>'}" + (f":{line}" if line else "")
     return cfg
 
 
@@ -292,11 +304,20 @@ class _TomlLocated(Located):
 
 
 def discover(start: Path) -> Path | None:
-    """The nearest config file at or above ``start``: a .healthlint.yaml, or a pyproject.toml
-    with a [tool.healthlint] table."""
+    """The nearest config file at or above ``start``: a .healthlint.yaml (or .yml), or a
+    pyproject.toml with a [tool.healthlint] table. In one folder, .healthlint.yaml comes first,
+    then .healthlint.yml, then pyproject.toml (see :func:`candidates`)."""
+    found = candidates(start)
+    return found[0] if found else None
+
+
+def candidates(start: Path) -> list[Path]:
+    """The config files of the nearest folder at or above ``start`` that has any, in precedence
+    order: the first is used, the others are ignored (and :func:`load` says so)."""
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
     for d in (folder, *folder.parents):
+        found = []
         for name in CONFIG_NAMES:
             candidate = d / name
             if not candidate.is_file():
@@ -307,8 +328,10 @@ def discover(start: Path) -> Path | None:
                         continue
                 except (OSError, UnicodeDecodeError):
                     continue
-            return candidate
-    return None
+            found.append(candidate)
+        if found:
+            return found
+    return []
 
 
 def load(config_file: str | None, paths: list[str]) -> Config:
@@ -318,5 +341,12 @@ def load(config_file: str | None, paths: list[str]) -> Config:
             raise ConfigError(config_file, "config file not found")
         return load_file(p)
     start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
-    found = discover(start if start.exists() else Path.cwd())
-    return load_file(found) if found else Config()
+    found = candidates(start if start.exists() else Path.cwd())
+    if not found:
+        return Config()
+    cfg = load_file(found[0])
+    for other in found[1:]:
+        what = "[tool.healthlint] in " + other.name if other.name == "pyproject.toml" else other.name
+        cfg.notes.append(f"using {found[0]}; {what} in the same folder is ignored "
+                         f"(precedence: .healthlint.yaml, .healthlint.yml, pyproject.toml)")
+    return cfg

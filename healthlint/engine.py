@@ -9,7 +9,6 @@ readability) goes to a report in :mod:`healthlint.report`.
 
 from __future__ import annotations
 
-import fnmatch
 import hashlib
 import os
 import stat
@@ -21,6 +20,7 @@ from typing import Any, Iterable, Iterator
 
 from .checks import Check, Hit, set_deadline
 from .config import Config
+from .discovery import excluded as _excluded, glob_match, iter_files, relative_posix
 from .document import Document
 from .findings import SEVERITY_RANK, FileResult, Finding, fingerprint_base, lower_severity, number_fingerprints, score
 from . import suppress
@@ -319,6 +319,7 @@ class Linter:
                     severity=lower_severity(active.severity, h.values.get("severity")), line=h.line, column=h.column, end_line=h.end_line,
                     end_column=h.end_column, message=active.rule.format_message(values),
                     fingerprint=fingerprint_base(code, str(h.values.get("text", h.line))),
+                    whole=bool(h.values.get("whole")),
                 ))
             # Only the new findings: the document's own were filtered in lint_document.
             new_findings = self._filter(fr.path, new_findings)
@@ -611,66 +612,6 @@ def _make_pool(linter: "Linter", jobs: int, cache: Any) -> Any:
         ctx = multiprocessing.get_context("fork")
         return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(None, spec))
     return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(linter, spec))
-
-
-def relative_posix(path: str, root: Path) -> str:
-    try:
-        return Path(os.path.abspath(path)).relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
-
-
-def glob_match(rel_path: str, pattern: str) -> bool:
-    """Glob on a path relative to the config's folder; ``*`` crosses folders; a pattern without a
-    slash also matches the file name alone (like .gitignore)."""
-    pattern = pattern.rstrip("/")
-    if fnmatch.fnmatchcase(rel_path, pattern) or fnmatch.fnmatchcase(rel_path, pattern + "/*"):
-        return True
-    if "/" not in pattern:
-        parts = rel_path.split("/")
-        return any(fnmatch.fnmatchcase(p, pattern) for p in parts)
-    return False
-
-
-def iter_files(paths: list[str], config: Config) -> Iterator[str]:
-    """Articles under the given paths: files named on the command line are always linted;
-    folders are walked (sorted, symlinked folders not followed) for known extensions."""
-    seen: set[str] = set()
-    for p in paths or ["."]:
-        if p == "-":
-            yield p
-            continue
-        if os.path.isdir(p):
-            unreadable: list[str] = []
-            for dirpath, dirnames, filenames in os.walk(p, onerror=lambda e: unreadable.append(e.filename)):
-                dirnames[:] = sorted(
-                    d for d in dirnames
-                    if not d.startswith(".") and not os.path.islink(os.path.join(dirpath, d))
-                    and not _excluded(os.path.join(dirpath, d), config)
-                )
-                for name in sorted(filenames):
-                    full = os.path.join(dirpath, name)
-                    if os.path.splitext(name)[1].lower() in EXTENSIONS and not _excluded(full, config):
-                        real = os.path.realpath(full)
-                        if real not in seen:
-                            seen.add(real)
-                            yield full
-            for folder in unreadable:  # reported as input findings, not skipped in silence
-                if folder and os.path.realpath(folder) not in seen:
-                    seen.add(os.path.realpath(folder))
-                    yield folder
-        else:
-            real = os.path.realpath(p)  # the same file named twice (relative and absolute) is one file
-            if real not in seen:
-                seen.add(real)
-                yield p
-
-
-def _excluded(path: str, config: Config) -> bool:
-    if not config.exclude:
-        return False
-    rel = relative_posix(path, config.root)
-    return any(glob_match(rel, pat) for pat in config.exclude)
 
 
 _LINTERS: dict[str, "Linter"] = {}

@@ -39,7 +39,8 @@ def _git(args: list[str], cwd: str) -> str | None:
 def context_files(paths: list[str], config: "Config") -> list[str]:
     """Tracked articles of the repository that holds the named files, other than those files; []
     when any path is a folder or standard input, or when there is no repository."""
-    from .engine import EXTENSIONS, _excluded
+    from .discovery import excluded as _excluded
+    from .parsers import EXTENSIONS
 
     if not paths or any(p == "-" or os.path.isdir(p) for p in paths):
         return []

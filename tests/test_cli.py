@@ -16,7 +16,7 @@ LINE_RE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>HL\
 
 
 def test_examples_exit_1_with_positions():
-    proc = run_cli("check", str(EXAMPLES))
+    proc = run_cli("check", "--format", "concise", str(EXAMPLES))
     assert proc.returncode == 1, proc.stderr
     lines = proc.stdout.decode().splitlines()
     findings = [ln for ln in lines[:-1]]

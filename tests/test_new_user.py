@@ -85,3 +85,111 @@ def test_unknown_codes_in_config_exit_2_naming_file_line_and_key(tmp_path):
     err = proc.stderr.decode()
     assert proc.returncode == 2
     assert ".healthlint.yaml:2" in err and "'select'" in err and "HL999" in err and "HL409" in err
+
+
+# --- 3. .gitignore, .ignore and the default excludes -----------------------------------------------
+
+def _git(cwd: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def test_gitignore_ignore_and_default_excludes_are_respected_in_a_real_repository(tmp_path):
+    _git(tmp_path, "init", "-q")
+    article = f"# Cream\n\n{CLAIM}\n"
+    for rel in ("site/a.md", "site/legacy/old.md", "site/legacy/deep/kept.md", "site/drafts/d.md",
+                "site/node_modules/pkg/README.md", "site/venv/lib/x.md", "site/keep.md"):
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(article, encoding="utf-8")
+    # gitwildmatch: "legacy/*.md" does not cross folders; "!" re-includes; .ignore is read too.
+    (tmp_path / ".gitignore").write_text("site/legacy/*.md\n*.md\n!site/**/\n!site/a.md\n!site/legacy/deep/kept.md\n", encoding="utf-8")
+    (tmp_path / "site" / ".ignore").write_text("drafts/\n", encoding="utf-8")
+    _, data = run_json("--select", "HL403", "site", cwd=tmp_path)
+    linted = sorted(f["path"] for f in data["files"])
+    assert linted == ["site/a.md", "site/legacy/deep/kept.md"]
+    # Turned off, the ignore files no longer apply; the default excludes still do.
+    _, data = run_json("--select", "HL403", "--no-respect-gitignore", "site", cwd=tmp_path)
+    linted = sorted(f["path"] for f in data["files"])
+    assert linted == ["site/a.md", "site/drafts/d.md", "site/keep.md", "site/legacy/deep/kept.md", "site/legacy/old.md"]
+    # A file or an ignored folder named on the command line is linted.
+    _, data = run_json("--select", "HL403", "site/keep.md", "site/drafts", cwd=tmp_path)
+    assert sorted(f["path"] for f in data["files"]) == ["site/drafts/d.md", "site/keep.md"]
+
+
+# --- 4. which config is used, and the effective settings ------------------------------------------
+
+def test_two_config_files_in_one_folder_say_which_is_used(tmp_path):
+    (tmp_path / "a.md").write_text(f"# Cream\n\n{CLAIM}\n", encoding="utf-8")
+    (tmp_path / ".healthlint.yaml").write_text("select: [HL403]\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.healthlint]\nselect = ['HL405']\n", encoding="utf-8")
+    proc = run_cli("check", "--format", "json", "a.md", cwd=tmp_path)
+    assert "pyproject.toml in the same folder is ignored" in proc.stderr.decode()
+    assert {x["rule"] for f in json.loads(proc.stdout)["files"] for x in f["findings"]} == {"HL403"}
+
+
+def test_config_command_prints_effective_settings_and_their_origin(tmp_path):
+    (tmp_path / ".healthlint.yaml").write_text("audience: professional\n\nfail-on: error\n", encoding="utf-8")
+    out = run_cli("config", cwd=tmp_path).stdout.decode()
+    assert "audience: \"professional\"  # " in out and ".healthlint.yaml:1" in out
+    assert "fail-on: \"error\"  # " in out and ".healthlint.yaml:3" in out
+    assert "respect-gitignore: true  # default" in out
+    data = json.loads(run_cli("config", "--format", "json", cwd=tmp_path).stdout)
+    assert data["settings"]["audience"] == {"value": "professional", "from": str(tmp_path / ".healthlint.yaml") + ":1"}
+    assert "HL401" in data["active_rules"]
+
+
+# --- 5. output that scales: grouped text, concise, quiet, min-severity, source ---------------------
+
+PAGES = {
+    "a.md": f"# Cream\n\n{CLAIM}\n",
+    "b.md": "# Sleep\n\nMost adults need seven or more hours of sleep a night to feel rested.\n",
+}
+
+
+def _pages(tmp_path: Path) -> None:
+    for name, text in PAGES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+
+
+def test_text_report_groups_findings_under_a_header_per_file(tmp_path):
+    import re
+
+    _pages(tmp_path)
+    filler = " ".join(f"Sleep and rest help the skin heal on day {n} of the week." for n in range(20))
+    (tmp_path / "a.md").write_text(f"# Cream\n\n{CLAIM}\n\n{filler}\n", encoding="utf-8")
+    out = run_cli("check", "--select", "HL4,HL6", ".", cwd=tmp_path).stdout.decode().splitlines()
+    finding = re.compile(r"^\./a\.md(:\d+:\d+)?: HL\d{3} \[(error|warning|info)\] ")
+    header = next(i for i, ln in enumerate(out) if ln.startswith("./a.md — score "))
+    rows = out[header + 1 : out.index("", header)]
+    assert rows and all(finding.match(r) for r in rows)
+    # Article-level findings (no author) come first, without a line and column; then by place.
+    assert rows[0].startswith("./a.md: HL6")
+    assert any(r.startswith("./a.md:3:") for r in rows)
+    assert not finding.match(out[header])  # the header never takes a finding's form
+    assert out[-1].startswith("Found ")
+
+
+def test_concise_quiet_and_min_severity(tmp_path):
+    _pages(tmp_path)
+    concise = run_cli("check", "--format", "concise", "--select", "HL4", ".", cwd=tmp_path).stdout.decode().splitlines()
+    assert all(ln.startswith("./a.md:3:") for ln in concise[:-1]) and concise[-1].startswith("Found ")
+    quiet = run_cli("check", "-q", "--select", "HL4", ".", cwd=tmp_path).stdout.decode().splitlines()
+    assert quiet == concise[:-1]
+    proc = run_cli("check", "--format", "concise", "--select", "HL4", "--min-severity", "error", ".", cwd=tmp_path)
+    shown = proc.stdout.decode().splitlines()
+    assert shown[:-1] and all("[error]" in ln for ln in shown[:-1])
+    assert proc.returncode == 1  # the warnings still fail the run (--fail-on is separate)
+    proc = run_cli("check", "--select", "HL405", "--min-severity", "error", ".", cwd=tmp_path)
+    assert proc.returncode == 1 and "No findings" in proc.stdout.decode()
+
+
+def test_show_source_underlines_the_span(tmp_path):
+    _pages(tmp_path)
+    out = run_cli("check", "--select", "HL405", "--show-source", "a.md", cwd=tmp_path).stdout.decode().splitlines()
+    i = next(i for i, ln in enumerate(out) if ln.startswith("a.md:3:6: HL405"))
+    assert out[i + 1].endswith("| " + CLAIM)
+    bar, marks = out[i + 2].split("|", 1)
+    assert marks[1:].index("^") == CLAIM.index("miracle") and marks.count("^") == len("miracle")
+    assert "| " + CLAIM not in run_cli("check", "--select", "HL405", "a.md", cwd=tmp_path).stdout.decode()

@@ -182,4 +182,5 @@ class Claim(Check):
             severity = None
             if not self.p["hedge_exempt"] and self.hedge is not None and self.hedge.search(text, low):
                 severity = self.p["hedged_severity"]
-            yield Hit(s.block, s.start, s.end, {"match": text[m.start() : m.end()]}, severity=severity)
+            # The finding points at the claim phrase itself, not the whole sentence.
+            yield Hit(s.block, s.start + m.start(), s.start + m.end(), {"match": text[m.start() : m.end()]}, severity=severity)

@@ -100,7 +100,7 @@ class DuplicatePage(_PageLevel):
             for me, other in ((a, b), (b, a)):
                 hits.setdefault(paths[me], []).append(CorpusHit(1, 1, 1, 1, {
                     "other_path": paths[other], "others": 1, "shared": shared, "paragraphs": paragraphs[me],
-                    "swapped": "", "pages": 2, "text": f"{paths[other]}",
+                    "swapped": "", "pages": 2, "text": f"{paths[other]}", "whole": True,
                 }))
         return hits
 
@@ -142,5 +142,6 @@ class DoorwayPage(_PageLevel):
                 hits.setdefault(paths[me], []).append(CorpusHit(1, 1, 1, 1, {
                     "other_path": paths[others[0]], "others": shown, "shared": 0, "paragraphs": paragraphs[me],
                     "swapped": swapped, "pages": len(members), "text": ",".join(sorted(paths[o] for o in others)),
+                    "whole": True,
                 }))
         return hits

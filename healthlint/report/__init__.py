@@ -1,6 +1,6 @@
 """Report formats. Each module turns a :class:`~healthlint.engine.Report` into text.
 
-``text`` (default), ``json`` (the contract's shape), ``sarif`` (2.1.0, for code scanning),
+``text`` (default; ``concise`` is its one-line-per-finding form), ``json`` (the contract's shape), ``sarif`` (2.1.0, for code scanning),
 ``github`` (Actions annotations), ``html`` (a self-contained page for editors). A format module
 has ``stream(report, **options)``, yielding the report in pieces so a run over 100,000 files
 never holds the whole report in memory; :func:`render` here joins them into one string. Add a
@@ -23,6 +23,8 @@ FORMATS = {
 
 
 def stream(report: Any, fmt: str, **options: Any) -> Iterator[str]:
+    if fmt == "concise":  # the text report, one line per finding (the format before grouping)
+        fmt, options = "text", {**options, "style": options.get("style") or "concise"}
     module = importlib.import_module(FORMATS[fmt])
     return module.stream(report, **options)
 
