@@ -4,8 +4,11 @@ reports carry to them, and `healthlint explain`."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
+from conftest import ROOT
 
 from healthlint.config import Config
 from healthlint.engine import load_all_rules
@@ -30,3 +33,50 @@ def test_fix_is_optional_text(tmp_path):
     assert "must be a string" in str(e.value)
     rule.write_text(re.sub(r"(?m)^fix: .*\n", "", base), encoding="utf-8")
     assert load_rule_file(rule)[0].fix == ""
+
+
+# --- the generated pages ------------------------------------------------------------------------------
+
+def gen_docs(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "tools" / "gen_rule_docs.py"), *args],
+                          capture_output=True, text=True)
+
+
+def test_committed_rule_pages_are_up_to_date(tmp_path):
+    proc = gen_docs("--out", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    committed = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "docs" / "rules").glob("*.md")}
+    generated = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.glob("*.md")}
+    stale = sorted(n for n in committed.keys() | generated.keys() if committed.get(n) != generated.get(n))
+    assert not stale, f"docs/rules is out of date ({', '.join(stale)}): run python tools/gen_rule_docs.py"
+    assert gen_docs("--check").returncode == 0
+
+
+def test_every_shipped_rule_has_a_page_with_its_fix():
+    for r in SHIPPED:
+        page = ROOT / "docs" / "rules" / f"{r.code}.md"
+        assert page.is_file(), f"no page for {r.code}: run python tools/gen_rule_docs.py"
+        text = page.read_text(encoding="utf-8")
+        assert text.startswith(f"# {r.code} {r.name}\n") and r.fix in text
+    index = (ROOT / "docs" / "rules" / "README.md").read_text(encoding="utf-8")
+    assert all(f"[{r.code}]({r.code}.md)" in index for r in SHIPPED)
+
+
+def test_pages_summarise_pattern_lists_instead_of_copying_them():
+    hl401 = next(r for r in SHIPPED if r.code == "HL401")
+    text = (ROOT / "docs" / "rules" / "HL401.md").read_text(encoding="utf-8")
+    assert hl401.params["cues"][0] not in text
+    assert f"{len(hl401.params['cues'])} patterns; see the rule file `rules/claim/HL401-unsourced-efficacy-claim.yaml`" in text
+    assert "healthlint-disable-next-line HL401 -- reason" in text and "rules: {HL401: {params:" in text
+
+
+def test_check_mode_lists_stale_and_orphan_pages(tmp_path):
+    assert gen_docs("--out", str(tmp_path)).returncode == 0
+    assert gen_docs("--check", "--out", str(tmp_path)).returncode == 0
+    (tmp_path / "HL103.md").write_text("edited by hand\n", encoding="utf-8")
+    (tmp_path / "HL999.md").write_text("a rule that no longer exists\n", encoding="utf-8")
+    proc = gen_docs("--check", "--out", str(tmp_path))
+    assert proc.returncode == 1
+    assert "HL103.md" in proc.stdout and "HL999.md" in proc.stdout and "HL105.md" not in proc.stdout
+    assert gen_docs("--out", str(tmp_path)).returncode == 0  # regenerating repairs both
+    assert not (tmp_path / "HL999.md").exists() and gen_docs("--check", "--out", str(tmp_path)).returncode == 0
