@@ -3,12 +3,17 @@ reports carry to them, and `healthlint explain`."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
+from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import pytest
 from conftest import ROOT
+from helpers import run_cli, run_json
 
 from healthlint.config import Config
 from healthlint.engine import load_all_rules
@@ -80,3 +85,71 @@ def test_check_mode_lists_stale_and_orphan_pages(tmp_path):
     assert "HL103.md" in proc.stdout and "HL999.md" in proc.stdout and "HL105.md" not in proc.stdout
     assert gen_docs("--out", str(tmp_path)).returncode == 0  # regenerating repairs both
     assert not (tmp_path / "HL999.md").exists() and gen_docs("--check", "--out", str(tmp_path)).returncode == 0
+
+
+# --- links from the reports ---------------------------------------------------------------------------
+
+CLAIM = "# Ketamine\n\nKetamine infusion therapy has been proven to be highly effective for depression.\n\nWe say zzhouse here.\n"
+HOUSE_RULE = """code: XX901
+name: house-style
+category: residue
+severity: warning
+check: existence
+scope: paragraph
+params:
+  patterns: [zzhouse]
+message: "House style: '{match}'"
+summary: A house rule.
+rationale: Ours, for our readers.
+sources: [{title: Our style guide}]
+examples:
+  bad: "zzhouse"
+  good: "bbbb"
+"""
+
+
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "myrules").mkdir()
+    (tmp_path / "myrules" / "house.yaml").write_text(HOUSE_RULE, encoding="utf-8")
+    (tmp_path / ".healthlint.yaml").write_text("rule-paths: [myrules]\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(CLAIM, encoding="utf-8")
+    return tmp_path
+
+
+def page_of(uri: str) -> Path:
+    assert uri.startswith("file:"), uri
+    return Path(url2pathname(urlparse(uri).path))
+
+
+def test_sarif_rules_link_their_page_and_say_how_to_fix(tmp_path):
+    proc = run_cli("check", "--no-cache", "--format", "sarif", "a.md", cwd=project(tmp_path))
+    assert proc.returncode == 1, proc.stderr
+    rules = {r["id"]: r for r in json.loads(proc.stdout)["runs"][0]["tool"]["driver"]["rules"]}
+    hl401 = rules["HL401"]
+    page = page_of(hl401["helpUri"])
+    assert page.is_file() and page.name == "HL401.md"
+    assert page.read_text(encoding="utf-8").startswith("# HL401 unsourced-efficacy-claim")
+    fix = next(r.fix for r in SHIPPED if r.code == "HL401")
+    assert hl401["help"]["text"] == fix
+    assert "How to fix" in hl401["help"]["markdown"] and fix in hl401["help"]["markdown"]
+    # a rule of the user's own, with no page and no fix: no link, and its rationale as help
+    assert "helpUri" not in rules["XX901"] and rules["XX901"]["help"]["text"] == "Ours, for our readers."
+
+
+def test_json_findings_carry_url_and_fix_beside_the_contract_keys(tmp_path):
+    code, data = run_json("--no-cache", "a.md", cwd=project(tmp_path))
+    assert code == 1
+    found = {f["rule"]: f for f in data["files"][0]["findings"]}
+    hl401 = found["HL401"]
+    assert list(hl401)[:9] == ["rule", "name", "category", "severity", "line", "column", "end_line",
+                               "end_column", "message"]  # the contract's keys first, unchanged
+    assert page_of(hl401["url"]).is_file() and page_of(hl401["url"]).name == "HL401.md"
+    assert hl401["fix"] == next(r.fix for r in SHIPPED if r.code == "HL401")
+    assert "url" not in found["XX901"] and "fix" not in found["XX901"]
+
+
+def test_json_links_survive_the_cache(tmp_path):
+    project(tmp_path)
+    first = run_cli("check", "--format", "json", "--cache-dir", "c", "a.md", cwd=tmp_path).stdout
+    second = run_cli("check", "--format", "json", "--cache-dir", "c", "a.md", cwd=tmp_path).stdout
+    assert b'"fix": ' in first and first == second
