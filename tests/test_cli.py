@@ -115,7 +115,7 @@ def test_explain_shows_docs_sources_examples():
     proc = run_cli("explain", "HL101")
     out = proc.stdout.decode()
     assert proc.returncode == 0
-    for part in ("HL101 reading-grade-too-high", "Sources:", "NIH", "Bad example", "Good example", "max: 8"):
+    for part in ("HL101 reading-grade-too-high", "Sources:", "NIH", "Bad example", "Good example", "max=8"):
         assert part in out, part
     assert run_cli("explain", "HL999").returncode == 2
 

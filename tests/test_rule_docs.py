@@ -153,3 +153,24 @@ def test_json_links_survive_the_cache(tmp_path):
     first = run_cli("check", "--format", "json", "--cache-dir", "c", "a.md", cwd=tmp_path).stdout
     second = run_cli("check", "--format", "json", "--cache-dir", "c", "a.md", cwd=tmp_path).stdout
     assert b'"fix": ' in first and first == second
+
+
+# --- healthlint explain ---------------------------------------------------------------------------------
+
+def test_explain_is_for_people_and_keeps_patterns_for_verbose():
+    hl401 = next(r for r in SHIPPED if r.code == "HL401")
+    cue = hl401.params["cues"][-1]
+    proc = run_cli("explain", "HL401")
+    out = proc.stdout.decode()
+    assert proc.returncode == 0
+    for part in ("HL401 unsourced-efficacy-claim", hl401.summary, "What it finds:", "Why:", "How to fix:",
+                 "Sources:", "Bad example", "Good example", "negation_window=6", "run with --verbose"):
+        assert part in out, part
+    assert " ".join(out.split("How to fix:")[1].split("Sources:")[0].split()) == hl401.fix
+    assert cue not in out and "\\b" not in out  # no raw pattern without --verbose
+    assert out.index("How to fix:") < out.index("Thresholds:")  # the human text first
+    doc = [ln for ln in out.splitlines() if ln.startswith("Documentation: ")]
+    assert len(doc) == 1 and page_of(doc[0].split(" ", 1)[1]).is_file()
+    for flag in ("--verbose", "-v"):
+        verbose = run_cli("explain", "HL401", flag).stdout.decode()
+        assert f"    - {cue}\n" in verbose and "How to fix:" in verbose and "run with --verbose" not in verbose
