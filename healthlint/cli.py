@@ -388,36 +388,64 @@ def rules_cmd(fmt: str, config_file: str | None) -> None:
 @cli.command()
 @click.argument("code")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False))
-def explain(code: str, config_file: str | None) -> None:
-    """Show a rule's documentation, thresholds, sources and examples."""
+@click.option("--verbose", "-v", is_flag=True, help="Also show the raw parameters: patterns, word lists, thresholds.")
+def explain(code: str, config_file: str | None, verbose: bool) -> None:
+    """Show a rule's documentation: what it finds, why, how to fix it, sources, examples."""
     rules = _load_rules(config_file)
     match = [r for r in rules if r.code == code.upper() or r.name == code.lower()]
     if not match:
         _fail(f"no rule {code!r}; see 'healthlint rules'")
-    click.echo(explain_text(match[0]))
+    click.echo(explain_text(match[0], verbose))
 
 
-def explain_text(r: Any) -> str:
+def explain_text(r: Any, verbose: bool = False) -> str:
+    from .ruledocs import param_text, rule_url
+
     out = [f"{r.code} {r.name}", "", r.summary, ""]
     out += [f"Category: {r.category}    Severity: {r.severity}    Check: {r.check} (scope: {r.scope})"]
     if not r.enabled:
         out.append("Off by default: enable it with select or extend-select.")
-    if r.params:
-        out += ["", "Parameters (override in config under rules.<code>.params):"]
-        for k, v in r.params.items():
-            out.append(f"  {k}: {v!r}")
-    for aud, over in r.audiences.items():
-        out.append(f"  audience {aud}: " + ", ".join(f"{k}={v!r}" for k, v in over.items()))
     if r.description:
-        out += ["", r.description]
-    out += ["", "Why:", textwrap.indent(r.rationale, "  "), "", "Sources:"]
+        out += ["", "What it finds:", textwrap.indent(r.description, "  ")]
+    out += ["", "Why:", textwrap.indent(r.rationale, "  ")]
+    if r.fix:
+        out += ["", "How to fix:", textwrap.fill(r.fix, 100, initial_indent="  ", subsequent_indent="  ")]
+    out += ["", "Sources:"]
     for s in r.sources:
         out.append(f"  - {s['title']}" + (f" <{s['url']}>" if s.get("url") else ""))
     for label, examples in (("Bad", r.bad), ("Good", r.good)):
         ex = examples[0]
         text = ex.text if isinstance(ex.text, str) else f"<{len(ex.text)} bytes of binary data>"
         out += ["", f"{label} example ({ex.format}):", textwrap.indent(text.rstrip(), "  | ", lambda _: True)]
-    return "\n".join(out)
+    out.append("")
+    if verbose and r.params:
+        out.append(f"Parameters (override in config under rules: {{{r.code}: {{params: ...}}}}):")
+        for k, v in r.params.items():
+            out += _param_lines(k, v, "  ")
+        for aud, over in r.audiences.items():
+            out.append(f"  audience {aud}: " + ", ".join(f"{k}={param_text(v)[0]}" for k, v in over.items()))
+    elif r.params:
+        shown = {k: param_text(v) for k, v in r.params.items() if v not in ([], {})}
+        line = ", ".join(f"{k}={text}" for k, (text, summary) in shown.items() if not summary) or "none"
+        for aud, over in r.audiences.items():
+            line += f"; {aud}: " + ", ".join(f"{k}={param_text(v)[0]}" for k, v in over.items())
+        lists = ", ".join(k for k, (_, summary) in shown.items() if summary)
+        out.append(f"Thresholds: {line}" + (f" (patterns in {lists}: run with --verbose)" if lists else ""))
+    url = rule_url(r.code)
+    if url:
+        out.append(f"Documentation: {url}")
+    return "\n".join(out).rstrip("\n")
+
+
+def _param_lines(key: str, value: Any, pad: str) -> list[str]:
+    """A parameter as ``explain --verbose`` prints it: lists and word families one entry a line."""
+    from .ruledocs import param_text
+
+    if isinstance(value, dict) and value:
+        return [f"{pad}{key}:"] + [ln for k, v in value.items() for ln in _param_lines(k, v, pad + "  ")]
+    if isinstance(value, list) and value:
+        return [f"{pad}{key}:"] + [f"{pad}  - {v}" for v in value]
+    return [f"{pad}{key}: {param_text(value)[0]}"]
 
 
 def _load_rules(config_file: str | None) -> list:

@@ -23,7 +23,7 @@ AUDIENCES = ("patient", "professional")
 
 RULE_KEYS = {
     "code", "name", "category", "severity", "check", "scope", "params", "audiences", "message",
-    "summary", "description", "rationale", "sources", "examples", "enabled",
+    "summary", "description", "rationale", "fix", "sources", "examples", "enabled",
 }
 REQUIRED_KEYS = ("code", "name", "category", "severity", "check", "message", "summary", "rationale", "sources", "examples")
 
@@ -55,6 +55,7 @@ class Rule:
     enabled: bool
     file: str
     line: int = 1
+    fix: str = ""  # what the writer should do about a finding, in a sentence or two
 
     def params_for(self, audience: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         merged = dict(self.params)
@@ -133,6 +134,8 @@ def _rule_from(doc: Located, d: dict[str, Any], at: tuple) -> Rule:
     for key in ("code", "name", "category", "severity", "check", "message", "summary", "rationale"):
         if not isinstance(d[key], str):
             raise err("must be a string", key)
+    if d.get("fix") is not None and not isinstance(d["fix"], str):
+        raise err("must be a string", "fix")
     code, name = d["code"].strip(), d["name"].strip()
     if not CODE_RE.match(code):
         raise err("must be 2-5 capital letters and 3-4 digits, like HL101", "code")
@@ -179,7 +182,7 @@ def _rule_from(doc: Located, d: dict[str, Any], at: tuple) -> Rule:
         params=full, audiences={a: dict(o) for a, o in audiences.items()}, message=d["message"].strip(),
         summary=d["summary"].strip(), description=(d.get("description") or "").strip(),
         rationale=d["rationale"].strip(), sources=sources, bad=bad, good=good, enabled=enabled,
-        file=doc.file, line=doc.line(*at) or 1,
+        file=doc.file, line=doc.line(*at) or 1, fix=(d.get("fix") or "").strip(),
     )
 
 

@@ -1,9 +1,9 @@
 """SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
-Every active rule is described (id, name, short and full description, help with rationale and
-sources, default level); every finding is a result with its region (1-based lines and columns,
-end column exclusive, counted in Unicode code points) and a ``partialFingerprints`` entry that stays
-the same when lines are added elsewhere in the file.
+Every active rule is described (id, name, short and full description, default level, ``help``: how
+to fix it, and ``helpUri``: its page, when it has one); every finding is a result with its region
+(1-based lines and columns, end column exclusive, counted in Unicode code points) and a
+``partialFingerprints`` entry that stays the same when lines are added elsewhere in the file.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any, Iterator
 from urllib.parse import quote
 
 from .. import __version__
+from ..ruledocs import rule_url
 from . import _SLOT, json_with_items
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -28,14 +29,16 @@ def artifact_uri(path: str) -> str:
 
 
 def rule_descriptor(rule: Any) -> dict[str, Any]:
-    sources = "\n".join(f"- {s['title']}" + (f" <{s['url']}>" if s.get("url") else "") for s in rule.sources)
-    help_text = f"{rule.rationale}\n\nSources:\n{sources}"
+    fix = rule.fix or rule.rationale  # a user rule may give no fix
+    url = rule_url(rule.code)
+    markdown = f"{rule.summary}\n\n**How to fix:** {fix}" + (f"\n\n[Rule documentation]({url})" if url else "")
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.description or rule.summary},
-        "help": {"text": help_text, "markdown": help_text},
+        **({"helpUri": url} if url else {}),
+        "help": {"text": fix, "markdown": markdown},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"category": rule.category, "tags": [rule.category]},
     }
