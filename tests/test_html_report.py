@@ -1,4 +1,5 @@
-"""The HTML report, rendered in headless Chromium: highlights present, sortable summary, screenshot."""
+"""The HTML report, rendered in headless Chromium: highlights present, sortable summary, screenshot,
+and (below) the report for an editor of issue 17, item 8."""
 
 from __future__ import annotations
 
@@ -137,3 +138,166 @@ def test_the_content_security_policy_blocks_an_injected_script(tmp_path):
     injected.write_text(page)
     dom = headless(browser, tmp_path / "profile", "--dump-dom", injected.as_uri()).stdout
     assert "data-pwned" not in dom.split("<script")[0]  # the policy stopped the script that was not the report's
+
+
+# --- Issue 17, item 8: the report for an editor ---------------------------------------------------
+
+# A stuffed page: later uses of the keyphrase (HL302) are phrases inside sentences; on line 12 one
+# of them crosses the place list (HL321: "Austin, Round Rock, …"), so two marks overlap without
+# nesting; on line 14 a phrase (HL213) sits inside a longer span (HL216) with the same start. The
+# keyphrase stuffing (HL301, HL304) and the trust findings (HL601…) are about the whole page.
+STUFFED_MD = """# Ketamine Treatment in Austin
+
+Ketamine Treatment in Austin helps many people. Our team offers Ketamine Treatment in Austin
+every day of the week, and we explain each step before you begin.
+
+Choosing Ketamine Treatment in Austin means choosing a calm room and a careful team. Ask us
+how Ketamine Treatment in Austin fits with the care you already have.
+
+Call today to learn about Ketamine Treatment in Austin and the costs involved. Many patients
+ask whether Ketamine Treatment in Austin is covered by insurance; we can check that for you.
+
+We now offer Ketamine Treatment in Austin, Round Rock, Cedar Park, Georgetown and Kyle to adults.
+
+Our nurses stay with you. In this blog post, we'll explain how the first visit works.
+"""
+
+
+def _write(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _report(tmp_path: Path, site: Path) -> tuple[Path, dict]:
+    """The HTML report of ``site`` through the CLI, and the JSON report of the same run."""
+    out = tmp_path / "report.html"
+    proc = run_cli("check", "--format", "html", "--output", str(out), str(site))
+    assert proc.returncode in (0, 1) and out.is_file(), proc.stderr
+    as_json = run_cli("check", "--format", "json", "--no-cache", str(site))
+    import json
+
+    return out, json.loads(as_json.stdout)
+
+
+def _soup(text: str):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(text, "html.parser")
+
+
+def _dom(browser: str, tmp_path: Path, page: Path, script: str | None = None, name: str = "profile"):
+    """The page as Chromium builds it. With ``script``, a copy of the page without its
+    Content-Security-Policy runs that script after the report's own (see test_summary_sorts_by_score)."""
+    if script is not None:
+        text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page.read_text(encoding="utf-8"))
+        page = page.with_name(page.stem + "-driven.html")
+        page.write_text(text.replace("</body>", f"<script>{script}</script></body>"), encoding="utf-8")
+    dom = headless(browser, tmp_path / name, "--dump-dom", page.as_uri())
+    assert dom.returncode == 0, dom.stderr
+    return _soup(dom.stdout)
+
+
+def _marked_text(soup, fid: str) -> str:
+    """The text a finding's marks cover (a crossing span is split into several marks)."""
+    return "".join(m.get_text() for m in soup.find_all("mark", attrs={"data-f": fid}))
+
+
+def _span_text(lines: list[str], f: dict) -> str:
+    """The source text from a finding's line/column to its end_line/end_column (one row per line)."""
+    if f["line"] == f["end_line"]:
+        return lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1]
+    first = lines[f["line"] - 1][f["column"] - 1:]
+    middle = lines[f["line"]:f["end_line"] - 1]
+    return first + "".join(middle) + lines[f["end_line"] - 1][:f["end_column"] - 1]
+
+
+def _row(soup, section_id: str, line: int):
+    section = soup.find("section", id=section_id)
+    for tr in section.select("table.src tr"):
+        if tr.find("td", class_="ln").get_text() == str(line):
+            return tr
+    raise AssertionError(f"no row for line {line}")
+
+
+def test_each_finding_highlights_exactly_its_span(tmp_path):
+    # Item 8.1: the phrase from line/column to end_line/end_column, not the sentence or the line;
+    # overlapping spans (nested or crossing) still give one correct highlight per finding.
+    browser = chromium()
+    site = _write(tmp_path / "site", {"stuffed.md": STUFFED_MD})
+    out, data = _report(tmp_path, site)
+    soup = _dom(browser, tmp_path, out)
+    lines = STUFFED_MD.split("\n")
+    findings = data["files"][0]["findings"]
+    box = {li["data-f"] for li in soup.select("#a0 .page-findings li")}
+    checked = 0
+    for k, f in enumerate(findings):
+        fid = f"0-{k}"
+        if fid in box:
+            assert not soup.find_all("mark", attrs={"data-f": fid})
+            continue
+        assert _marked_text(soup, fid) == _span_text(lines, f), f
+        checked += 1
+    assert checked >= 7
+    by_rule = {f["rule"]: (f"0-{k}", f) for k, f in enumerate(findings)}
+    # A phrase in a longer line is marked alone.
+    fid, f = by_rule["HL213"]
+    assert _marked_text(soup, fid) == "In this blog post, we'll" != lines[f["line"] - 1]
+    assert soup.find("mark", attrs={"data-f": fid}).find_parent("mark")["data-rule"] == "HL216"  # nested
+    # Line 12: 'Ketamine Treatment in Austin' (HL302) crosses 'Austin, Round Rock, ...' (HL321).
+    row = _row(soup, "a0", 12)
+    place = [m for m in row.find_all("mark") if m["data-rule"] == "HL321"]
+    keyphrase = [m for m in row.find_all("mark") if m["data-rule"] == "HL302"]
+    assert "".join(m.get_text() for m in keyphrase) == "Ketamine Treatment in Austin"
+    assert "".join(m.get_text() for m in place) == "Austin, Round Rock, Cedar Park, Georgetown"
+    assert len(place) == 2 and place[0].parent in keyphrase  # split where the crossing ends
+    for mark in soup.find_all("mark"):  # the browser kept the marks where the report put them
+        assert mark.parent.name == "mark" or "code" in mark.parent.get("class", [])
+    assert row.find("td", class_="code").get_text() == lines[11]
+
+
+def test_marks_stay_well_formed_for_any_overlap():
+    # Item 8.1: whatever the spans, the marks nest properly and each covers exactly its columns.
+    from html.parser import HTMLParser
+
+    from hypothesis import given, strategies as st
+
+    from healthlint.report.html import _mark_line
+
+    class Pieces(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.open: list[str] = []
+            self.text: dict[str, str] = {}
+            self.plain = ""
+
+        def handle_starttag(self, tag, attrs):
+            assert tag == "mark"
+            self.open.append(dict(attrs)["data-f"])
+
+        def handle_endtag(self, tag):
+            assert tag == "mark" and self.open
+            self.open.pop()
+
+        def handle_data(self, data):
+            self.plain += data
+            for fid in set(self.open):
+                self.text[fid] = self.text.get(fid, "") + data
+
+    @given(st.text(alphabet="ab <&\"'>\u202e", max_size=30),
+           st.lists(st.tuples(st.integers(-2, 32), st.integers(-2, 32)), max_size=6))
+    def check(text, raw):
+        spans = [(s, e, f'<mark class="info" title="t" data-f="{i}">') for i, (s, e) in enumerate(raw)]
+        parser = Pieces()
+        parser.feed(_mark_line(text, spans))
+        parser.close()
+        assert not parser.open
+        from healthlint.report import safe_text
+
+        assert parser.plain == safe_text(text)
+        for i, (s, e) in enumerate(raw):
+            s, e = max(0, s), min(len(text), e)
+            assert parser.text.get(str(i), "") == (safe_text(text[s:e]) if s < e else "")
+
+    check()

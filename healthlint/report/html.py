@@ -1,9 +1,10 @@
 """A single self-contained HTML page for editors (``--format html --output report.html``).
 
 A summary table of all articles (sortable by clicking a column; score first), then per article
-its score, readability figures and its text line by line, each finding's span marked in place
-(``<mark>``) with the finding's message beside the line where it starts. No external files,
-scripts or fonts: the page works offline and can be attached to a ticket.
+its score, readability figures and its text line by line, each finding's exact span marked in
+place (``<mark>``; overlapping spans nest, a span crossing another is split) with the finding's
+message beside the line where it starts. No external files, scripts or fonts: the page works
+offline and can be attached to a ticket.
 """
 
 from __future__ import annotations
@@ -46,9 +47,10 @@ table.src td{vertical-align:top;padding:0 8px}
 td.ln{color:#8c959f;text-align:right;user-select:none;width:1%;white-space:nowrap}
 td.code{white-space:pre-wrap;word-break:break-word;width:60%}
 td.msgs{font-family:system-ui,sans-serif;font-size:12.5px;width:39%}
-mark{border-radius:2px;padding:0 1px}
+mark{border-radius:2px;padding:0;color:inherit}
 mark.error{background:#ffd7d5}mark.warning{background:#fff1b8}mark.info{background:#dbeafe}
-.msg{margin:0 0 3px}.msg b{font-family:ui-monospace,monospace}
+mark mark{box-shadow:inset 0 -2px 0 rgba(0,0,0,.25)}
+.msg{margin:0 0 3px}.msg b,.docfindings b{font-family:ui-monospace,monospace}
 summary{cursor:pointer;color:#57606a;margin-bottom:6px}
 .sev-error{color:#cf222e}.sev-warning{color:#9a6700}.sev-info{color:#0969da}
 """
@@ -75,9 +77,6 @@ CSP = (f"default-src 'none'; script-src '{_script_hash(JS)}'; style-src 'unsafe-
        "img-src data:; base-uri 'none'; form-action 'none'")
 
 
-RANK = {"error": 3, "warning": 2, "info": 1}
-
-
 def _score_class(score: int) -> str:
     return "good" if score >= 80 else "fair" if score >= 50 else "poor"
 
@@ -86,26 +85,52 @@ def _lines(source: str) -> list[str]:
     return re.split(r"\r\n|\r|\n", source)
 
 
-def _mark_line(text: str, spans: list[tuple[int, int, str, str]]) -> str:
-    """Escape one line and wrap the covered columns in <mark>; spans are (start, end, severity, title)
-    with 0-based, end-exclusive columns."""
+# --- marks --------------------------------------------------------------------------------------
+
+
+def _mark_line(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """Escape one line with each span wrapped in ``<mark>``: spans are (start, end, opening tag)
+    with 0-based, end-exclusive columns. Marks nest; a span that crosses the end of one inside it
+    is closed there and reopened, so the markup stays well formed and every piece of a span
+    carries its own tag (the filter switches a finding's pieces off together)."""
+    spans = [(max(0, s), min(len(text), e), tag) for s, e, tag in spans]
+    spans = [sp for sp in spans if sp[0] < sp[1]]
     if not spans:
         return _esc(text)
-    cuts = sorted({0, len(text), *[max(0, min(len(text), s)) for s, _, _, _ in spans],
-                   *[max(0, min(len(text), e)) for _, e, _, _ in spans]})
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    # Longer spans open first, so they are outside the shorter ones they hold.
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][1], i))
+    stack: list[int] = []
     out = []
     for a, b in zip(cuts, cuts[1:]):
-        if a == b:
-            continue
-        seg = _esc(text[a:b])
-        cover = [sp for sp in spans if sp[0] < b and sp[1] > a]
-        if cover:
-            sev = max(cover, key=lambda sp: RANK[sp[2]])[2]
-            title = _esc(" | ".join(sp[3] for sp in cover), quote=True)
-            out.append(f'<mark class="{sev}" title="{title}">{seg}</mark>')
-        else:
-            out.append(seg)
+        here = [i for i in order if spans[i][0] <= a and spans[i][1] >= b]
+        keep = 0
+        while keep < len(stack) and stack[keep] in here:
+            keep += 1
+        out.append("</mark>" * (len(stack) - keep))
+        del stack[keep:]
+        for i in sorted((i for i in here if i not in stack), key=lambda i: (-spans[i][1], spans[i][0], i)):
+            out.append(spans[i][2])
+            stack.append(i)
+        out.append(_esc(text[a:b]))
+    out.append("</mark>" * len(stack))
     return "".join(out)
+
+
+# --- findings -----------------------------------------------------------------------------------
+
+
+def _data(f: Any, fid: str) -> str:
+    """A finding's id in the page, rule and category, on each of its pieces (marks and message)."""
+    return (f' data-f="{fid}" data-rule="{_esc(f.rule, quote=True)}"'
+            f' data-cat="{_esc(f.category, quote=True)}"')
+
+
+def _item(f: Any, fid: str, tag: str) -> str:
+    """A finding's message: a ``div`` beside its line, or an ``li`` for an article with no text."""
+    cls = "item msg" if tag == "div" else "item"
+    return (f'<{tag} class="{cls} sev-{_esc(f.severity, quote=True)}"{_data(f, fid)}><b>{_esc(f.rule)}</b> '
+            f"[{_esc(f.severity)}] {_esc(f.message)}</{tag}>")
 
 
 def _article(fr: Any, n: int) -> str:
@@ -118,29 +143,28 @@ def _article(fr: Any, n: int) -> str:
             + f" · {len(fr.findings)} finding{'s' if len(fr.findings) != 1 else ''}")
     opened = " open" if fr.findings else ""  # clean articles start folded
     parts = [f'<section class="article" id="a{n}"><h2>{_esc(fr.path)}</h2><div class="meta">{meta}</div><details{opened}><summary>article text</summary>']
+    numbered = [(f"{n}-{k}", f) for k, f in enumerate(fr.findings)]  # each finding's id in the page
     if fr.source is None:
-        items = "".join(f'<li class="sev-{f.severity}"><b>{f.rule}</b> {_esc(f.message)}</li>' for f in fr.findings)
+        items = "".join(_item(f, fid, "li") for fid, f in numbered)
         parts.append(f'<ul class="docfindings">{items}</ul></details></section>')
         return "".join(parts)
     lines = _lines(fr.source)
-    spans: dict[int, list[tuple[int, int, str, str]]] = {}
-    notes: dict[int, list[Any]] = {}
-    for f in fr.findings:
-        notes.setdefault(f.line, []).append(f)
-        if (f.end_line, f.end_column) <= (f.line, f.column):
-            continue
-        title = f"{f.rule} {f.message}"
-        for ln in range(f.line, min(f.end_line, len(lines)) + 1):
-            start = f.column - 1 if ln == f.line else 0
-            end = f.end_column - 1 if ln == f.end_line else len(lines[ln - 1])
-            spans.setdefault(ln, []).append((start, end, f.severity, title))
+    spans: dict[int, list[tuple[int, int, str]]] = {}
+    notes: dict[int, list[str]] = {}
+    for fid, f in numbered:
+        if (f.end_line, f.end_column) > (f.line, f.column):
+            title = _esc(f"{f.rule} {f.message}", quote=True)
+            opening = f'<mark class="{_esc(f.severity, quote=True)}" title="{title}"{_data(f, fid)}>'
+            for ln in range(max(1, f.line), min(f.end_line, len(lines)) + 1):
+                start = f.column - 1 if ln == f.line else 0
+                end = f.end_column - 1 if ln == f.end_line else len(lines[ln - 1])
+                spans.setdefault(ln, []).append((start, end, opening))
+        at = max(1, min(f.line, len(lines)))
+        notes.setdefault(at, []).append(_item(f, fid, "div"))
     rows = []
     for i, text in enumerate(lines, 1):
-        msgs = "".join(
-            f'<div class="msg sev-{f.severity}"><b>{f.rule}</b> [{f.severity}] {_esc(f.message)}</div>'
-            for f in notes.get(i, [])
-        )
-        rows.append(f'<tr><td class="ln">{i}</td><td class="code">{_mark_line(text, spans.get(i, []))}</td><td class="msgs">{msgs}</td></tr>')
+        rows.append(f'<tr><td class="ln">{i}</td><td class="code">{_mark_line(text, spans.get(i, []))}</td>'
+                    f'<td class="msgs">{"".join(notes.get(i, []))}</td></tr>')
     parts.append('<table class="src">' + "".join(rows) + "</table></details></section>")
     return "".join(parts)
 
@@ -196,7 +220,8 @@ def render(report: Any, **_: Any) -> str:
         "<meta name=\"generator\" content=\"healthlint\">"
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        f"<title>healthlint report</title><style>{CSS}</style></head><body>{head}<main>{summary}{shared}{articles}</main>"
+        f"<title>healthlint report</title><style>{CSS}</style></head><body>{head}<main>"
+        f"{summary}{shared}{articles}</main>"
         f"<script>{JS}</script></body></html>\n"
     )
 
