@@ -108,7 +108,8 @@ def test_hostile_article_text_never_becomes_live_markup(tmp_path):
     body = "\n\n".join(f"{claim}{p} and more words here." for p in PAYLOADS)
     (site / "a.md").write_text(f"# Title {PAYLOADS[1]}\n\n{body}\n\n[click](javascript:alert(8))\n", encoding="utf-8")
     (site / "b.html").write_text(f"<html><head><title>{PAYLOADS[3]}</title></head><body><p>{claim}</p>"
-                                 f"<p>{PAYLOADS[0]}</p><p onclick=\"alert(9)\">{claim}x</p></body></html>", encoding="utf-8")
+                                 f"<p>{PAYLOADS[0]}</p><p onclick=\"alert(9)\">{claim}x</p><p>{PAYLOADS[4]}</p></body></html>",
+                                 encoding="utf-8")
     (site / "c.txt").write_text(f"Title\n\n{claim}{PAYLOADS[2]}\n", encoding="utf-8")
     (site / "<img src=x onerror=alert(10)>.md").write_text(f"# T\n\n{claim}\n", encoding="utf-8")
     out = tmp_path / "report.html"
@@ -127,6 +128,9 @@ def test_hostile_article_text_never_becomes_live_markup(tmp_path):
     assert not soup.find_all(["svg", "img", "iframe", "object", "embed"])
     text = soup.get_text()
     assert "alert(1)" in text and "onerror=alert(2)" in text  # shown as text, not dropped
+    # An HTML article is shown as its text: its escaped payload reads as the text it stands for.
+    page_b = next(s for s in soup.find_all("section", class_="article") if s.h2.get_text().endswith("b.html"))
+    assert "<script>alert(5)</script>" in page_b.find("table", class_="src").get_text()
 
 
 def test_the_content_security_policy_blocks_an_injected_script(tmp_path):
@@ -160,6 +164,34 @@ ask whether Ketamine Treatment in Austin is covered by insurance; we can check t
 We now offer Ketamine Treatment in Austin, Round Rock, Cedar Park, Georgetown and Kyle to adults.
 
 Our nurses stay with you. In this blog post, we'll explain how the first visit works.
+"""
+
+
+# The same article as an HTML page: a head with a title, a meta description, a script and a style;
+# a tag whose attributes run over two lines (one holds a '>'); entities and inline tags inside and
+# before the findings' spans.
+STUFFED_HTML = """<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Ketamine Treatment in Austin</title>
+  <meta name="description" content="HEADMARKER about ketamine">
+  <script>var tracker = "SCRIPTMARKER <p>not text</p>";</script>
+  <style>.x { content: "STYLEMARKER"; }</style>
+</head>
+<body>
+<h1>Ketamine Treatment in Austin</h1>
+<p>Ketamine Treatment in Austin helps many people. Our team offers Ketamine Treatment in Austin
+every day of the week, and we explain each step before you begin.</p>
+<p>Choosing Ketamine Treatment in Austin means choosing a calm room and a careful team. Ask us
+how Ketamine Treatment in Austin fits with the care you already have.</p>
+<p>Call today to learn about Ketamine Treatment in Austin and the costs involved. Many patients
+ask whether Ketamine Treatment in Austin is covered by insurance; we can check that for you.</p>
+<p class="lead"
+   data-note="a > b">Fees &amp; times &mdash; we now offer <b>Ketamine Treatment</b> in Austin, Round Rock, Cedar Park, Georgetown and Kyle to adults.</p>
+<p>Our nurses stay with you &amp; your family (x &lt; y). <em>In this blog post</em>, we&#39;ll explain how the first visit works.</p>
+</body>
+</html>
 """
 
 
@@ -301,3 +333,63 @@ def test_marks_stay_well_formed_for_any_overlap():
             assert parser.text.get(str(i), "") == (safe_text(text[s:e]) if s < e else "")
 
     check()
+
+
+def test_html_article_is_shown_as_its_text_on_its_source_lines(tmp_path):
+    # Item 8.2: no markup, no head, script or style; each line where it is in the source; every
+    # finding's highlight is the text its source span shows (entities decoded, inline tags gone).
+    import html as htmllib
+
+    browser = chromium()
+    site = _write(tmp_path / "site", {"page.html": STUFFED_HTML})
+    out, data = _report(tmp_path, site)
+    soup = _dom(browser, tmp_path, out)
+    section = soup.find("section", id="a0")
+    rows = section.select("table.src tr")
+    lines = STUFFED_HTML.split("\n")
+    assert [int(tr.find("td", class_="ln").get_text()) for tr in rows] == list(range(1, len(lines) + 1))
+    shown = "\n".join(tr.find("td", class_="code").get_text() for tr in rows)
+    for hidden in ("SCRIPTMARKER", "STYLEMARKER", "HEADMARKER", "<meta", "<p", "<b>", "&amp;", "&#39;", "DOCTYPE", "data-note"):
+        assert hidden not in shown, hidden
+    assert all(not _row(soup, "a0", n).find("td", class_="code").get_text().strip() for n in range(1, 11))
+    assert _row(soup, "a0", 11).find("td", class_="code").get_text() == "Ketamine Treatment in Austin"
+    assert _row(soup, "a0", 19).find("td", class_="code").get_text().startswith(
+        "Fees & times \u2014 we now offer Ketamine Treatment in Austin, Round Rock")
+    assert "you & your family (x < y). In this blog post, we'll explain" in _row(soup, "a0", 20).get_text()
+    findings = data["files"][0]["findings"]
+    box = {li["data-f"] for li in section.select(".page-findings li")}
+    checked = 0
+    for k, f in enumerate(findings):
+        if f"0-{k}" in box:
+            continue
+        source_span = _span_text(lines, f)
+        expected = htmllib.unescape(re.sub(r"<[^>]*>", "", source_span))  # inline tags only here
+        assert _marked_text(soup, f"0-{k}") == expected, f
+        # its message sits at its own source line
+        assert _row(soup, "a0", f["line"]).find("div", attrs={"data-f": f"0-{k}"}) is not None
+        checked += 1
+    assert checked >= 6
+    assert any("</b>" in _span_text(lines, f) for f in findings)  # a span that crosses markup was checked
+    assert _marked_text(soup, "0-" + str(next(k for k, f in enumerate(findings) if f["rule"] == "HL213"))) \
+        == "In this blog post, we'll"
+
+
+def test_a_finding_inside_hidden_markup_quotes_it(tmp_path):
+    # Item 8.2: a span with nothing a reader sees (here the page's <title>) is not lost: its message
+    # stays at its line and quotes the markup it points at.
+    from types import SimpleNamespace
+
+    from healthlint.engine import Report
+    from healthlint.findings import FileResult
+    from healthlint.report.html import render
+
+    line = STUFFED_HTML.split("\n")[4]
+    start = line.index("Ketamine")
+    f = SimpleNamespace(rule="HL312", name="focus-keyphrase-title", category="stuffing", severity="warning",
+                        line=5, column=start + 1, end_line=5, end_column=start + 29, message="In the title", whole=False)
+    report = Report()
+    report.files.append(FileResult(path="page.html", words=100, score=50, findings=[f], source=STUFFED_HTML))
+    soup = _soup(render(report))
+    assert soup.find("mark") is None and _row(soup, "a0", 5).find("td", class_="code").get_text() == ""
+    note = _row(soup, "a0", 5).find("div", attrs={"data-rule": "HL312"})
+    assert "(in the page's markup: Ketamine Treatment in Austin)" in note.get_text()

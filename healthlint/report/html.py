@@ -1,10 +1,16 @@
 """A single self-contained HTML page for editors (``--format html --output report.html``).
 
-A summary table of all articles (sortable by clicking a column; score first), then per article
-its score, readability figures and its text line by line, each finding's exact span marked in
-place (``<mark>``; overlapping spans nest, a span crossing another is split) with the finding's
-message beside the line where it starts. No external files, scripts or fonts: the page works
-offline and can be attached to a ticket.
+From the top:
+
+* a summary table of all articles (sortable by clicking a column; score first);
+* the site's shared blocks (HL205);
+* per article: its score and readability figures, and its text line by line, each finding's exact
+  span marked in place (``<mark>``; overlapping spans nest) with its message beside the line where
+  it starts.
+
+HTML articles are shown as the text a reader sees (tags, and the head, scripts and styles, blanked)
+on their source lines. No external files, scripts or fonts: the page works offline and can be
+attached to a ticket.
 """
 
 from __future__ import annotations
@@ -51,6 +57,7 @@ mark{border-radius:2px;padding:0;color:inherit}
 mark.error{background:#ffd7d5}mark.warning{background:#fff1b8}mark.info{background:#dbeafe}
 mark mark{box-shadow:inset 0 -2px 0 rgba(0,0,0,.25)}
 .msg{margin:0 0 3px}.msg b,.docfindings b{font-family:ui-monospace,monospace}
+.hidden-src{color:#57606a;font-style:italic}
 summary{cursor:pointer;color:#57606a;margin-bottom:6px}
 .sev-error{color:#cf222e}.sev-warning{color:#9a6700}.sev-info{color:#0969da}
 """
@@ -83,6 +90,183 @@ def _score_class(score: int) -> str:
 
 def _lines(source: str) -> list[str]:
     return re.split(r"\r\n|\r|\n", source)
+
+
+# --- what each source line shows ----------------------------------------------------------------
+
+
+class _Line:
+    """One source line as the report shows it: ``text``, and where a span that starts or ends at a
+    source column falls in ``text``. Markdown and plain text show their source as it is (columns map
+    to themselves); an HTML line shows only its text, so ``lo[c]`` / ``hi[c]`` give the shown
+    position of source column ``c`` (0-based) for a span's start / end: a span starting or ending
+    inside an entity takes the whole entity, and markup maps to the next shown character."""
+
+    __slots__ = ("text", "lo", "hi")
+
+    def __init__(self, text: str, lo: list[int] | None = None, hi: list[int] | None = None):
+        self.text, self.lo, self.hi = text, lo, hi
+
+    def shown(self, start: int, end: int) -> tuple[int, int]:
+        """Source columns ``start:end`` of this line (0-based, end exclusive) as shown columns."""
+        if self.lo is None or self.hi is None:
+            n = len(self.text)
+            return max(0, min(n, start)), max(0, min(n, end))
+        last = len(self.lo) - 1
+        return self.lo[max(0, min(last, start))], self.hi[max(0, min(last, end))]
+
+
+# Elements whose content a reader never sees as article text: blanked with their tags.
+_BLANKED = ("script", "style", "head", "title", "template")
+# Inline elements: their tags are dropped; any other tag stands for a break (shown as one space
+# when the line has text before it), so "a</p><p>b" does not read as "ab".
+_INLINE = {
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
+    "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
+}
+_SPECIAL = re.compile(r"[<&]")
+_TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_CLOSERS = {name: re.compile(rf"</{name}\b[^>]*>?", re.I) for name in _BLANKED}
+
+
+_QUOTE_OR_END = re.compile(r"[>\"']")
+
+
+def _tag_end(source: str, name_end: int, last: dict[str, int]) -> int:
+    """Where a tag whose name ends at ``name_end`` ends (just after its ``>``; a quoted attribute
+    value may hold ``>``), or -1 when it never closes. ``last`` holds the last index of ``>``, ``"``
+    and ``'`` in ``source``, so that a search that cannot succeed is not made (no quadratic time on
+    a page of unclosed tags)."""
+    j = name_end
+    while j <= last[">"]:
+        m = _QUOTE_OR_END.search(source, j)
+        if m is None:
+            break
+        q = m.group()
+        if q == ">":
+            return m.end()
+        j = m.end()
+        k = m.start() - 1
+        while k > name_end and source[k].isspace():
+            k -= 1
+        if source[k] == "=":  # a quoted attribute value: skip to its end
+            close = source.find(q, j) if j <= last[q] else -1
+            if close >= 0:
+                j = close + 1
+    return -1
+
+
+def _markup(source: str) -> list[tuple[int, int, str]]:
+    """The parts of an HTML source that are not shown as they are, in order and not overlapping, as
+    (start, end, shown): ``shown`` is the text an entity stands for, ``""`` for hidden markup, or
+    ``"\\n"`` for a tag that breaks the text (see :data:`_INLINE`). Text between parts shows as is."""
+    parts: list[tuple[int, int, str]] = []
+    unclosed: set[str] = set()  # elements with no closing tag after some point: none further on either
+    last = {c: source.rfind(c) for c in ">\"'"}
+    i, n = 0, len(source)
+    while True:
+        m = _SPECIAL.search(source, i)
+        if m is None:
+            return parts
+        i = m.start()
+        if source[i] == "&":
+            e = _ENTITY.match(source, i)
+            value = html.unescape(e.group()) if e else ""
+            if e and value != e.group():
+                parts.append((i, e.end(), value))
+                i = e.end()
+            else:
+                i += 1
+            continue
+        if source.startswith(("<!", "<?"), i):  # comment, doctype, CDATA, processing instruction
+            closing = "-->" if source.startswith("<!--", i) else ">"
+            close = source.find(closing, i + 2)
+            end = n if close < 0 else close + len(closing)
+            parts.append((i, end, ""))
+            i = end
+            continue
+        tag = _TAG_NAME.match(source, i)
+        end = _tag_end(source, tag.end(), last) if tag else -1
+        if end < 0:  # a '<' that starts no tag is text
+            i += 1
+            continue
+        name = tag.group(1).lower()
+        if name in _CLOSERS and source[i + 1] != "/":
+            closer = None if name in unclosed else _CLOSERS[name].search(source, end)
+            if closer is None:
+                unclosed.add(name)
+            if closer is not None or name != "head":  # an unclosed script or style runs to the end
+                end = closer.end() if closer is not None else n
+                parts.append((i, end, ""))
+                i = end
+                continue
+        parts.append((i, end, "" if name in _INLINE else "\n"))
+        i = end
+
+
+def _html_view(source: str) -> list[_Line]:
+    """Each line of an HTML source as the text a reader sees, with its column map (see :class:`_Line`)."""
+    parts = _markup(source)
+    breaks = list(re.finditer(r"\r\n|\r|\n", source))
+    bounds = zip([0] + [m.end() for m in breaks], [m.start() for m in breaks] + [len(source)])
+    out: list[_Line] = []
+    k = 0  # the first part that does not end before the current line
+    for ls, le in bounds:
+        width = le - ls
+        lo, hi = [0] * (width + 1), [0] * (width + 1)
+        shown: list[str] = []
+        pos = col = 0  # length of the text shown so far; the next source column to map
+        spaced = 0  # how many pieces were shown when the last break's space was added
+
+        def text_to(stop: int) -> None:
+            nonlocal pos, col
+            if stop > col:
+                lo[col:stop] = hi[col:stop] = range(pos, pos + stop - col)
+                shown.append(source[ls + col:ls + stop])
+                pos, col = pos + stop - col, stop
+
+        while k < len(parts) and parts[k][1] <= ls:
+            k += 1
+        j = k
+        while j < len(parts) and parts[j][0] < le:
+            start, end, value = parts[j]
+            a, b = max(start, ls) - ls, min(end, le) - ls
+            text_to(a)
+            is_break = value == "\n"
+            if is_break:  # one space, on the line where the tag starts, after text
+                value = " " if start >= ls and shown and not shown[-1][-1:].isspace() else ""
+            elif start < ls:  # the rest of a part that began on an earlier line
+                value = ""
+            lo[a] = hi[a] = pos
+            after = pos + len(value)
+            # Inside an entity a start takes the whole entity; inside a tag both go past its space.
+            lo[a + 1:b] = [after if is_break else pos] * (b - a - 1)
+            hi[a + 1:b] = [after] * (b - a - 1)
+            if value:
+                shown.append(value)
+                spaced = len(shown) if is_break else 0
+            pos, col = after, b
+            if end > le:  # it goes on to the next line
+                break
+            j += 1
+        text_to(width)
+        if shown and shown[-1] == " " and spaced == len(shown):  # a break with no text after it
+            shown.pop()
+            pos -= 1
+            lo, hi = [min(x, pos) for x in lo], [min(x, pos) for x in hi]
+        lo[width] = hi[width] = pos
+        out.append(_Line("".join(shown), lo, hi))
+    return out
+
+
+def _view(fr: Any) -> tuple[list[_Line], bool]:
+    """The article's lines as shown, and whether it is HTML (shown as its text, not its source)."""
+    from ..parsers import format_for
+
+    if format_for(fr.path, fr.source) == "html":
+        return _html_view(fr.source), True
+    return [_Line(text) for text in _lines(fr.source)], False
 
 
 # --- marks --------------------------------------------------------------------------------------
@@ -126,11 +310,11 @@ def _data(f: Any, fid: str) -> str:
             f' data-cat="{_esc(f.category, quote=True)}"')
 
 
-def _item(f: Any, fid: str, tag: str) -> str:
+def _item(f: Any, fid: str, tag: str, extra: str = "") -> str:
     """A finding's message: a ``div`` beside its line, or an ``li`` for an article with no text."""
     cls = "item msg" if tag == "div" else "item"
     return (f'<{tag} class="{cls} sev-{_esc(f.severity, quote=True)}"{_data(f, fid)}><b>{_esc(f.rule)}</b> '
-            f"[{_esc(f.severity)}] {_esc(f.message)}</{tag}>")
+            f"[{_esc(f.severity)}] {_esc(f.message)}{extra}</{tag}>")
 
 
 def _article(fr: Any, n: int) -> str:
@@ -148,32 +332,55 @@ def _article(fr: Any, n: int) -> str:
         items = "".join(_item(f, fid, "li") for fid, f in numbered)
         parts.append(f'<ul class="docfindings">{items}</ul></details></section>')
         return "".join(parts)
-    lines = _lines(fr.source)
+    view, is_html = _view(fr)
     spans: dict[int, list[tuple[int, int, str]]] = {}
     notes: dict[int, list[str]] = {}
     for fid, f in numbered:
+        visible = False
         if (f.end_line, f.end_column) > (f.line, f.column):
             title = _esc(f"{f.rule} {f.message}", quote=True)
             opening = f'<mark class="{_esc(f.severity, quote=True)}" title="{title}"{_data(f, fid)}>'
-            for ln in range(max(1, f.line), min(f.end_line, len(lines)) + 1):
+            for ln in range(max(1, f.line), min(f.end_line, len(view)) + 1):
                 start = f.column - 1 if ln == f.line else 0
-                end = f.end_column - 1 if ln == f.end_line else len(lines[ln - 1])
-                spans.setdefault(ln, []).append((start, end, opening))
-        at = max(1, min(f.line, len(lines)))
-        notes.setdefault(at, []).append(_item(f, fid, "div"))
+                end = f.end_column - 1 if ln == f.end_line else 1 << 62
+                s, e = view[ln - 1].shown(start, end)
+                if s < e:
+                    visible = True
+                    spans.setdefault(ln, []).append((s, e, opening))
+        extra = ""
+        if is_html and not visible:  # it points into markup the reader does not see: quote it
+            excerpt = _source_excerpt(fr.source, f)
+            if excerpt:
+                extra = f' <span class="hidden-src">(in the page\'s markup: {_esc(excerpt)})</span>'
+        at = max(1, min(f.line, len(view)))
+        notes.setdefault(at, []).append(_item(f, fid, "div", extra))
     rows = []
-    for i, text in enumerate(lines, 1):
-        rows.append(f'<tr><td class="ln">{i}</td><td class="code">{_mark_line(text, spans.get(i, []))}</td>'
+    for i, line in enumerate(view, 1):
+        rows.append(f'<tr><td class="ln">{i}</td><td class="code">{_mark_line(line.text, spans.get(i, []))}</td>'
                     f'<td class="msgs">{"".join(notes.get(i, []))}</td></tr>')
     parts.append('<table class="src">' + "".join(rows) + "</table></details></section>")
     return "".join(parts)
+
+
+def _source_excerpt(source: str, f: Any) -> str:
+    lines = _lines(source)
+    if not 0 < f.line <= len(lines):
+        return ""
+    if f.end_line == f.line:
+        text = lines[f.line - 1][f.column - 1:f.end_column - 1]
+    else:
+        text = lines[f.line - 1][f.column - 1:]
+    text = text.strip()
+    return text if len(text) <= 120 else text[:117] + "…"
 
 
 def _shared_blocks(report: Any) -> str:
     """The site's boilerplate (HL205): each shared paragraph once, with how many pages carry it."""
     rows = []
     for n, fr in enumerate(report.files):
-        lines = _lines(fr.source) if fr.source is not None else None
+        if not any(f.rule == "HL205" for f in fr.findings):
+            continue
+        lines = [line.text for line in _view(fr)[0]] if fr.source is not None else None
         for f in fr.findings:
             if f.rule != "HL205":
                 continue
