@@ -195,6 +195,20 @@ ask whether Ketamine Treatment in Austin is covered by insurance; we can check t
 """
 
 
+CLEAN_MD = """# Sleep and your heart
+
+Sleep helps the heart rest. Most adults need seven to nine hours a night, and a regular bedtime
+makes that easier.
+"""
+
+
+MIXED_MD = """# Sleep and your heart
+
+Sleep helps the heart rest. Most adults need seven to nine hours a night, and a regular bedtime
+makes that easier. Our herbal tea is completely safe and has been proven to cure insomnia.
+"""
+
+
 def _write(folder: Path, files: dict[str, str]) -> Path:
     folder.mkdir(exist_ok=True)
     for name, text in files.items():
@@ -393,3 +407,28 @@ def test_a_finding_inside_hidden_markup_quotes_it(tmp_path):
     assert soup.find("mark") is None and _row(soup, "a0", 5).find("td", class_="code").get_text() == ""
     note = _row(soup, "a0", 5).find("div", attrs={"data-rule": "HL312"})
     assert "(in the page's markup: Ketamine Treatment in Austin)" in note.get_text()
+
+
+def test_summary_lists_worst_first_and_still_sorts_on_click(tmp_path):
+    # Item 8.3: lowest score first by default (not the alphabetical order of the files); clicking
+    # the Score header still sorts, ascending then descending.
+    browser = chromium()
+    site = _write(tmp_path / "site", {"a-clean.md": CLEAN_MD, "m-mixed.md": MIXED_MD, "z-stuffed.md": STUFFED_MD})
+    out, data = _report(tmp_path, site)
+
+    def scores(soup):
+        return [int(td["data-v"]) for td in soup.select("#summary tbody td.score")]
+
+    def names(soup):
+        return [tr.find("a").get_text().rsplit("/", 1)[-1] for tr in soup.select("#summary tbody tr")]
+
+    expected = sorted(f["score"] for f in data["files"])
+    assert len(set(expected)) == 3
+    first = _soup(out.read_text(encoding="utf-8"))
+    assert scores(first) == expected and names(first) != sorted(names(first))
+    assert names(first) == ["z-stuffed.md", "m-mixed.md", "a-clean.md"]
+    shown = _dom(browser, tmp_path, out)
+    assert scores(shown) == expected
+    twice = _dom(browser, tmp_path, out, "var th = document.querySelectorAll('#summary th')[1]; th.click(); th.click();",
+                 name="profile2")
+    assert scores(twice) == sorted(expected, reverse=True)

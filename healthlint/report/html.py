@@ -2,7 +2,7 @@
 
 From the top:
 
-* a summary table of all articles (sortable by clicking a column; score first);
+* a summary table of all articles, worst score first (sortable by clicking a column);
 * the site's shared blocks (HL205);
 * per article: its score and readability figures, and its text line by line, each finding's exact
   span marked in place (``<mark>``; overlapping spans nest) with its message beside the line where
@@ -404,7 +404,8 @@ def render(report: Any, **_: Any) -> str:
     for f in report.findings:
         counts[f.severity] += 1
     summary_rows = []
-    for n, fr in enumerate(report.files):
+    worst_first = sorted(enumerate(report.files), key=lambda item: (item[1].score, item[1].path))
+    for n, fr in worst_first:
         r = fr.readability
         fk = r.get("flesch_kincaid_grade", "") if r else ""
         fre = r.get("flesch_reading_ease", "") if r else ""
