@@ -432,3 +432,40 @@ def test_summary_lists_worst_first_and_still_sorts_on_click(tmp_path):
     twice = _dom(browser, tmp_path, out, "var th = document.querySelectorAll('#summary th')[1]; th.click(); th.click();",
                  name="profile2")
     assert scores(twice) == sorted(expected, reverse=True)
+
+
+def test_whole_article_findings_sit_in_a_box_at_the_top(tmp_path):
+    # Item 8.5: findings about the whole page are listed once above the text, not beside line 1.
+    browser = chromium()
+    site = _write(tmp_path / "site", {"z-stuffed.md": STUFFED_MD})
+    out, data = _report(tmp_path, site)
+    soup = _dom(browser, tmp_path, out)
+    section = soup.find("section", id="a0")
+    box = section.find("div", class_="page-findings")
+    assert box is not None and box.find_next("table", class_="src") is section.find("table", class_="src")
+    in_box = [li["data-rule"] for li in box.find_all("li")]
+    assert {"HL301", "HL304", "HL601", "HL602", "HL603"} <= set(in_box)
+    for code in in_box:
+        assert not section.select(f'td.msgs [data-rule="{code}"]') and not section.select(f'mark[data-rule="{code}"]')
+    assert _row(soup, "a0", 1).find("td", class_="msgs").get_text() == ""
+    assert _row(soup, "a0", 1).find("mark") is None
+    # Span findings stay beside their lines.
+    assert len(section.select('td.msgs [data-rule="HL302"]')) == 5
+
+
+def test_a_finding_without_the_whole_flag_is_shown_at_its_span():
+    # Item 8.5: a finding object that lacks ``whole`` (another producer) counts as a span finding.
+    from types import SimpleNamespace
+
+    from healthlint.engine import Report
+    from healthlint.findings import FileResult
+    from healthlint.report.html import render
+
+    f = SimpleNamespace(rule="HL401", name="unsourced-efficacy-claim", category="claim", severity="warning",
+                        line=2, column=5, end_line=2, end_column=10, message="Efficacy claim")
+    report = Report()
+    report.files.append(FileResult(path="x.md", words=3, score=50, findings=[f], source="# T\nThe cure works.\n"))
+    soup = _soup(render(report))
+    assert soup.find("div", class_="page-findings") is None
+    assert soup.find("mark", attrs={"data-rule": "HL401"}).get_text() == "cure "
+    assert _row(soup, "a0", 2).find("div", attrs={"data-rule": "HL401"}) is not None

@@ -4,9 +4,9 @@ From the top:
 
 * a summary table of all articles, worst score first (sortable by clicking a column);
 * the site's shared blocks (HL205);
-* per article: its score and readability figures, and its text line by line, each finding's exact
-  span marked in place (``<mark>``; overlapping spans nest) with its message beside the line where
-  it starts.
+* per article: its score and readability figures, a box with the findings about the whole article
+  (reading grade, missing author), and its text line by line, each finding's exact span marked in
+  place (``<mark>``; overlapping spans nest) with its message beside the line where it starts.
 
 HTML articles are shown as the text a reader sees (tags, and the head, scripts and styles, blanked)
 on their source lines. No external files, scripts or fonts: the page works offline and can be
@@ -47,7 +47,9 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 section.article{background:#fff;border:1px solid #d8dde6;margin:0 0 24px;padding:12px 16px}
 section.article h2{font-size:17px;margin:0 0 4px;word-break:break-all}
 .meta{color:#57606a;margin-bottom:8px}
-ul.docfindings{margin:4px 0 10px;padding-left:20px}
+.page-findings{border:1px solid #d8dde6;border-left:4px solid #1f3a5f;background:#f6f8fb;padding:6px 12px;margin:0 0 10px}
+.page-findings h3{font-size:13px;margin:0 0 2px;color:#57606a;font-weight:600}
+ul.docfindings{margin:2px 0 2px;padding-left:20px}
 table.src{border-collapse:collapse;width:100%;font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 table.src td{vertical-align:top;padding:0 8px}
 td.ln{color:#8c959f;text-align:right;user-select:none;width:1%;white-space:nowrap}
@@ -56,7 +58,7 @@ td.msgs{font-family:system-ui,sans-serif;font-size:12.5px;width:39%}
 mark{border-radius:2px;padding:0;color:inherit}
 mark.error{background:#ffd7d5}mark.warning{background:#fff1b8}mark.info{background:#dbeafe}
 mark mark{box-shadow:inset 0 -2px 0 rgba(0,0,0,.25)}
-.msg{margin:0 0 3px}.msg b,.docfindings b{font-family:ui-monospace,monospace}
+.msg{margin:0 0 3px}.msg b,.page-findings b,.docfindings b{font-family:ui-monospace,monospace}
 .hidden-src{color:#57606a;font-style:italic}
 summary{cursor:pointer;color:#57606a;margin-bottom:6px}
 .sev-error{color:#cf222e}.sev-warning{color:#9a6700}.sev-info{color:#0969da}
@@ -90,6 +92,11 @@ def _score_class(score: int) -> str:
 
 def _lines(source: str) -> list[str]:
     return re.split(r"\r\n|\r|\n", source)
+
+
+def _is_whole(f: Any) -> bool:
+    """A finding about the whole article (reading grade, missing author) rather than a span."""
+    return bool(getattr(f, "whole", False))
 
 
 # --- what each source line shows ----------------------------------------------------------------
@@ -311,10 +318,17 @@ def _data(f: Any, fid: str) -> str:
 
 
 def _item(f: Any, fid: str, tag: str, extra: str = "") -> str:
-    """A finding's message: a ``div`` beside its line, or an ``li`` for an article with no text."""
+    """A finding's message: a ``div`` beside its line, or an ``li`` in the article's box."""
     cls = "item msg" if tag == "div" else "item"
     return (f'<{tag} class="{cls} sev-{_esc(f.severity, quote=True)}"{_data(f, fid)}><b>{_esc(f.rule)}</b> '
             f"[{_esc(f.severity)}] {_esc(f.message)}{extra}</{tag}>")
+
+
+def _page_box(items: list[str]) -> str:
+    if not items:
+        return ""
+    return ('<div class="page-findings"><h3>About the whole article</h3><ul class="docfindings">'
+            + "".join(items) + "</ul></div>")
 
 
 def _article(fr: Any, n: int) -> str:
@@ -326,16 +340,20 @@ def _article(fr: Any, n: int) -> str:
             + (f' · Flesch Reading Ease {r["flesch_reading_ease"]} · Flesch-Kincaid grade {r["flesch_kincaid_grade"]}' if r else "")
             + f" · {len(fr.findings)} finding{'s' if len(fr.findings) != 1 else ''}")
     opened = " open" if fr.findings else ""  # clean articles start folded
-    parts = [f'<section class="article" id="a{n}"><h2>{_esc(fr.path)}</h2><div class="meta">{meta}</div><details{opened}><summary>article text</summary>']
+    parts = [f'<section class="article" id="a{n}"><h2>{_esc(fr.path)}</h2><div class="meta">{meta}</div>']
     numbered = [(f"{n}-{k}", f) for k, f in enumerate(fr.findings)]  # each finding's id in the page
-    if fr.source is None:
-        items = "".join(_item(f, fid, "li") for fid, f in numbered)
-        parts.append(f'<ul class="docfindings">{items}</ul></details></section>')
+    if fr.source is None:  # no text to show: every finding goes in the box
+        parts.append(_page_box([_item(f, fid, "li") for fid, f in numbered]))
+        parts.append("</section>")
         return "".join(parts)
+    parts.append(_page_box([_item(f, fid, "li") for fid, f in numbered if _is_whole(f)]))
+    parts.append(f"<details{opened}><summary>article text</summary>")
     view, is_html = _view(fr)
     spans: dict[int, list[tuple[int, int, str]]] = {}
     notes: dict[int, list[str]] = {}
     for fid, f in numbered:
+        if _is_whole(f):
+            continue
         visible = False
         if (f.end_line, f.end_column) > (f.line, f.column):
             title = _esc(f"{f.rule} {f.message}", quote=True)
