@@ -469,3 +469,40 @@ def test_a_finding_without_the_whole_flag_is_shown_at_its_span():
     assert soup.find("div", class_="page-findings") is None
     assert soup.find("mark", attrs={"data-rule": "HL401"}).get_text() == "cure "
     assert _row(soup, "a0", 2).find("div", attrs={"data-rule": "HL401"}) is not None
+
+
+def test_rule_codes_link_to_their_rule_pages(tmp_path, monkeypatch):
+    # Item 8.6: a rule with a page is a link to it (in the box and beside the lines); a rule with no
+    # page, or a URL that is not http(s) or file, is not.
+    from healthlint.config import Config
+    from healthlint.engine import Linter
+    from healthlint.report import html as report_html
+
+    pages = {"HL302": "file:///opt/docs/rules/HL302.md", "HL601": "https://example.org/rules/HL601.md?a=1&b=2",
+             "HL321": "javascript:alert(1)"}
+    monkeypatch.setattr(report_html, "rule_url", lambda code: pages.get(code))
+    report = Linter(Config(), keep_source=True).lint_sources([("stuffed.md", STUFFED_MD, None)])
+    soup = _soup(report_html.render(report))
+    links = {a.get_text(): a["href"] for a in soup.select("a.rule")}
+    assert links == {"HL302": pages["HL302"], "HL601": pages["HL601"]}
+    assert len(soup.select('[data-rule="HL302"] a.rule')) == 5
+    assert soup.select_one('.page-findings [data-rule="HL601"] a.rule')["href"] == pages["HL601"]
+    for code in ("HL321", "HL213", "HL301"):
+        item = soup.select_one(f'.item[data-rule="{code}"]')
+        assert item.find("a") is None and item.find("b").get_text() == code
+
+
+def test_rule_links_in_the_cli_report_are_rule_url(tmp_path):
+    # Item 8.6 through the CLI: each code links to exactly ``rule_url(code)``, or not at all when
+    # that is None (a rule with no page on this machine).
+    from healthlint.ruledocs import rule_url
+
+    site = _write(tmp_path / "site", {"z-stuffed.md": STUFFED_MD})
+    out, data = _report(tmp_path, site)
+    soup = _soup(out.read_text(encoding="utf-8"))
+    items = soup.select(".item")
+    assert len(items) == len(data["files"][0]["findings"])
+    for item in items:
+        link = item.find("a", class_="rule")
+        url = rule_url(item["data-rule"])
+        assert (link["href"] if link else None) == url

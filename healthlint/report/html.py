@@ -9,8 +9,8 @@ From the top:
   place (``<mark>``; overlapping spans nest) with its message beside the line where it starts.
 
 HTML articles are shown as the text a reader sees (tags, and the head, scripts and styles, blanked)
-on their source lines. No external files, scripts or fonts: the page works offline and can be
-attached to a ticket.
+on their source lines. Each rule code links to the rule's page when it has one. No external files,
+scripts or fonts: the page works offline and can be attached to a ticket.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import re
 from typing import Any, Iterator
 
 from .. import __version__
+from ..ruledocs import rule_url
 from . import safe_text
 
 
@@ -59,6 +60,7 @@ mark{border-radius:2px;padding:0;color:inherit}
 mark.error{background:#ffd7d5}mark.warning{background:#fff1b8}mark.info{background:#dbeafe}
 mark mark{box-shadow:inset 0 -2px 0 rgba(0,0,0,.25)}
 .msg{margin:0 0 3px}.msg b,.page-findings b,.docfindings b{font-family:ui-monospace,monospace}
+a.rule{color:inherit}
 .hidden-src{color:#57606a;font-style:italic}
 summary{cursor:pointer;color:#57606a;margin-bottom:6px}
 .sev-error{color:#cf222e}.sev-warning{color:#9a6700}.sev-info{color:#0969da}
@@ -311,16 +313,33 @@ def _mark_line(text: str, spans: list[tuple[int, int, str]]) -> str:
 # --- findings -----------------------------------------------------------------------------------
 
 
+class _Links:
+    """Each rule code once through :func:`rule_url`: a link to its page, or the bare code."""
+
+    def __init__(self) -> None:
+        self._urls: dict[str, str | None] = {}
+
+    def code(self, rule: str) -> str:
+        if rule not in self._urls:
+            url = rule_url(rule)
+            ok = isinstance(url, str) and re.match(r"(?i)(https?|file):", url) is not None
+            self._urls[rule] = url if ok else None
+        url = self._urls[rule]
+        if url is None:
+            return f"<b>{_esc(rule)}</b>"
+        return f'<b><a class="rule" href="{_esc(url, quote=True)}">{_esc(rule)}</a></b>'
+
+
 def _data(f: Any, fid: str) -> str:
     """A finding's id in the page, rule and category, on each of its pieces (marks and message)."""
     return (f' data-f="{fid}" data-rule="{_esc(f.rule, quote=True)}"'
             f' data-cat="{_esc(f.category, quote=True)}"')
 
 
-def _item(f: Any, fid: str, tag: str, extra: str = "") -> str:
+def _item(f: Any, fid: str, links: _Links, tag: str, extra: str = "") -> str:
     """A finding's message: a ``div`` beside its line, or an ``li`` in the article's box."""
     cls = "item msg" if tag == "div" else "item"
-    return (f'<{tag} class="{cls} sev-{_esc(f.severity, quote=True)}"{_data(f, fid)}><b>{_esc(f.rule)}</b> '
+    return (f'<{tag} class="{cls} sev-{_esc(f.severity, quote=True)}"{_data(f, fid)}>{links.code(f.rule)} '
             f"[{_esc(f.severity)}] {_esc(f.message)}{extra}</{tag}>")
 
 
@@ -331,7 +350,7 @@ def _page_box(items: list[str]) -> str:
             + "".join(items) + "</ul></div>")
 
 
-def _article(fr: Any, n: int) -> str:
+def _article(fr: Any, n: int, links: _Links) -> str:
     r = fr.readability
     from ..findings import score_components
 
@@ -343,10 +362,10 @@ def _article(fr: Any, n: int) -> str:
     parts = [f'<section class="article" id="a{n}"><h2>{_esc(fr.path)}</h2><div class="meta">{meta}</div>']
     numbered = [(f"{n}-{k}", f) for k, f in enumerate(fr.findings)]  # each finding's id in the page
     if fr.source is None:  # no text to show: every finding goes in the box
-        parts.append(_page_box([_item(f, fid, "li") for fid, f in numbered]))
+        parts.append(_page_box([_item(f, fid, links, "li") for fid, f in numbered]))
         parts.append("</section>")
         return "".join(parts)
-    parts.append(_page_box([_item(f, fid, "li") for fid, f in numbered if _is_whole(f)]))
+    parts.append(_page_box([_item(f, fid, links, "li") for fid, f in numbered if _is_whole(f)]))
     parts.append(f"<details{opened}><summary>article text</summary>")
     view, is_html = _view(fr)
     spans: dict[int, list[tuple[int, int, str]]] = {}
@@ -371,7 +390,7 @@ def _article(fr: Any, n: int) -> str:
             if excerpt:
                 extra = f' <span class="hidden-src">(in the page\'s markup: {_esc(excerpt)})</span>'
         at = max(1, min(f.line, len(view)))
-        notes.setdefault(at, []).append(_item(f, fid, "div", extra))
+        notes.setdefault(at, []).append(_item(f, fid, links, "div", extra))
     rows = []
     for i, line in enumerate(view, 1):
         rows.append(f'<tr><td class="ln">{i}</td><td class="code">{_mark_line(line.text, spans.get(i, []))}</td>'
@@ -439,7 +458,8 @@ def render(report: Any, **_: Any) -> str:
             f"({counts['error']} errors, {counts['warning']} warnings, {counts['info']} info) · healthlint {__version__}</div></header>")
     summary = ('<table class="summary" id="summary"><thead><tr><th>Article</th><th>Score</th><th>Findings</th><th>Words</th>'
                "<th>FK grade</th><th>Reading ease</th></tr></thead><tbody>" + "".join(summary_rows) + "</tbody></table>")
-    articles = "".join(_article(fr, n) for n, fr in enumerate(report.files))
+    links = _Links()
+    articles = "".join(_article(fr, n, links) for n, fr in enumerate(report.files))
     shared = _shared_blocks(report)
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
