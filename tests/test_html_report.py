@@ -434,6 +434,101 @@ def test_summary_lists_worst_first_and_still_sorts_on_click(tmp_path):
     assert scores(twice) == sorted(expected, reverse=True)
 
 
+def test_breakdown_counts_findings_by_category_and_severity(tmp_path):
+    # Item 8.4: the table at the top, checked against the JSON report of the same files.
+    site = _write(tmp_path / "site", {"a-clean.md": CLEAN_MD, "m-page.html": STUFFED_HTML, "z-stuffed.md": STUFFED_MD})
+    out, data = _report(tmp_path, site)
+    soup = _soup(out.read_text(encoding="utf-8"))
+    table = soup.find("table", id="breakdown")
+    assert table is not None and soup.find("table", id="summary").find_previous("table", id="breakdown") is table
+    header = [th.get_text() for th in table.select("thead th")]
+    assert header == ["Category", "error", "warning", "info", "total"]
+    expected: dict[str, list[int]] = {}
+    for fr in data["files"]:
+        for f in fr["findings"]:
+            row = expected.setdefault(f["category"], [0, 0, 0])
+            row[["error", "warning", "info"].index(f["severity"])] += 1
+    got = {}
+    for tr in table.select("tbody tr"):
+        cells = [td.get_text() for td in tr.find_all("td")]
+        got[cells[0]] = [int(c) for c in cells[1:4]]
+        assert int(cells[4]) == sum(got[cells[0]])
+    assert got == expected and {"stuffing", "trust", "splice"} <= set(got)
+    total = sum(len(fr["findings"]) for fr in data["files"])
+    assert table.select("tfoot td")[-1].get_text() == str(total)
+    options = [o["value"] for o in soup.select("#filter-rule option")]
+    assert options[0] == "" and set(options[1:]) == {f["rule"] for fr in data["files"] for f in fr["findings"]}
+    assert [o["value"] for o in soup.select("#filter-category option")][1:] == list(got)
+
+
+# What the filter leaves visible, recorded by the test's script after each step (as data-seen-STEP):
+# for every finding's message whether it is displayed, for every mark whether it is coloured, for
+# every article whether it is displayed, and the page's count of findings shown.
+RECORD = """
+function record(step){
+  var name = 'data-seen-' + step;
+  document.querySelectorAll('.item, section.article').forEach(function(el){
+    el.setAttribute(name, getComputedStyle(el).display === 'none' ? 'hidden' : 'shown'); });
+  document.querySelectorAll('mark').forEach(function(el){
+    el.setAttribute(name, getComputedStyle(el).backgroundColor === 'rgba(0, 0, 0, 0)' ? 'plain' : 'coloured'); });
+  document.body.setAttribute(name, document.getElementById('filter-shown').textContent);
+}
+record('before');
+var rule = document.getElementById('filter-rule');
+rule.value = 'HL302'; rule.dispatchEvent(new Event('change'));
+record('rule');
+document.querySelector('button[data-pick-category="trust"]').click();
+record('category');
+"""
+
+
+def test_filter_by_rule_and_by_category_hides_the_other_findings(tmp_path):
+    # Item 8.4: choosing a rule in the menu, then clicking a category in the breakdown.
+    browser = chromium()
+    site = _write(tmp_path / "site", {"a-clean.md": CLEAN_MD, "z-stuffed.md": STUFFED_MD})
+    out, data = _report(tmp_path, site)
+    soup = _dom(browser, tmp_path, out, RECORD)
+    items, marks = soup.select(".item"), soup.find_all("mark")
+    sections = soup.select("section.article")
+    findings = [f for fr in data["files"] for f in fr["findings"]]
+    assert len(items) == len(findings) and soup.body["data-seen-before"] == f"{len(findings)} findings shown"
+    assert {el["data-seen-before"] for el in items + sections} == {"shown"}
+    assert {m["data-seen-before"] for m in marks} == {"coloured"}
+    assert {el["data-rule"] for el in items} >= {"HL302", "HL321", "HL213", "HL601"}
+    # By rule: only HL302's messages are left and only its marks coloured (the HL321 mark that
+    # crosses one of them is not); the clean article, with no HL302 finding, is hidden.
+    n302 = sum(f["rule"] == "HL302" for f in findings)
+    assert n302 == 5 and soup.body["data-seen-rule"] == "5 findings shown"
+    for el in items:
+        assert el["data-seen-rule"] == ("shown" if el["data-rule"] == "HL302" else "hidden"), el
+    for m in marks:
+        assert m["data-seen-rule"] == ("coloured" if m["data-rule"] == "HL302" else "plain"), m
+    assert [s["data-seen-rule"] for s in sections] == ["hidden", "shown"]
+    # By category (a click on "trust" in the breakdown): the trust findings, in the page's box.
+    trust = [el for el in items if el["data-cat"] == "trust"]
+    assert trust and soup.find("select", id="filter-category")  # the menu the click set
+    for el in items:
+        assert el["data-seen-category"] == ("shown" if el["data-cat"] == "trust" else "hidden"), el
+    assert all(el.find_parent("div", class_="page-findings") for el in trust)
+    assert {m["data-seen-category"] for m in marks} == {"plain"}
+    assert soup.body["data-seen-category"] == f"{len(trust)} findings shown"
+
+
+def test_the_report_script_runs_under_its_content_security_policy(tmp_path):
+    # Item 8.4: the filter is the report's own script, allowed by the policy's hash (so it runs in
+    # the page as written, without the test's help); it shows the menus it hides from a page
+    # without script.
+    browser = chromium()
+    site = _write(tmp_path / "site", {"z-stuffed.md": STUFFED_MD})
+    out, _ = _report(tmp_path, site)
+    page = out.read_text(encoding="utf-8")
+    assert re.search(r'<form class="filters" id="filters" hidden>', page)
+    assert "<script src" not in page and "<link" not in page and page.count("<script>") == 1
+    soup = _dom(browser, tmp_path, out)
+    form = soup.find("form", id="filters")
+    assert form is not None and not form.has_attr("hidden")
+
+
 def test_whole_article_findings_sit_in_a_box_at_the_top(tmp_path):
     # Item 8.5: findings about the whole page are listed once above the text, not beside line 1.
     browser = chromium()

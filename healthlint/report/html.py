@@ -2,6 +2,8 @@
 
 From the top:
 
+* the findings by category and severity, and a filter by rule and by category (the page's own
+  script: a finding that does not match is hidden and its highlight uncoloured);
 * a summary table of all articles, worst score first (sortable by clicking a column);
 * the site's shared blocks (HL205);
 * per article: its score and readability figures, a box with the findings about the whole article
@@ -20,6 +22,7 @@ import re
 from typing import Any, Iterator
 
 from .. import __version__
+from ..findings import CATEGORIES, SEVERITIES
 from ..ruledocs import rule_url
 from . import safe_text
 
@@ -43,9 +46,18 @@ main{padding:16px 24px;max-width:1400px}
 table.summary{border-collapse:collapse;background:#fff;width:100%;margin-bottom:24px}
 table.summary th,table.summary td{border:1px solid #d8dde6;padding:6px 10px;text-align:left}
 table.summary th{cursor:pointer;background:#eef1f6;user-select:none}table.summary th:after{content:" \\2195";color:#889}
+tr.nomatch{opacity:.35}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .score{font-weight:700}.good{color:#1a7f37}.fair{color:#9a6700}.poor{color:#cf222e}
+.overview{display:flex;flex-wrap:wrap;gap:16px 32px;align-items:flex-start;margin-bottom:20px}
+table.breakdown{border-collapse:collapse;background:#fff}
+table.breakdown th,table.breakdown td{border:1px solid #d8dde6;padding:4px 10px;text-align:left}
+table.breakdown th{background:#eef1f6}table.breakdown tfoot td{font-weight:700}
+button.pick{border:0;background:none;padding:0;font:inherit;color:#0969da;cursor:pointer;text-decoration:underline}
+form.filters{background:#fff;border:1px solid #d8dde6;padding:8px 12px}
+form.filters label{display:block;margin:2px 0}form.filters select{margin-left:6px;max-width:28em}
 section.article{background:#fff;border:1px solid #d8dde6;margin:0 0 24px;padding:12px 16px}
+section.article.nomatch{display:none}
 section.article h2{font-size:17px;margin:0 0 4px;word-break:break-all}
 .meta{color:#57606a;margin-bottom:8px}
 .page-findings{border:1px solid #d8dde6;border-left:4px solid #1f3a5f;background:#f6f8fb;padding:6px 12px;margin:0 0 10px}
@@ -59,6 +71,8 @@ td.msgs{font-family:system-ui,sans-serif;font-size:12.5px;width:39%}
 mark{border-radius:2px;padding:0;color:inherit}
 mark.error{background:#ffd7d5}mark.warning{background:#fff1b8}mark.info{background:#dbeafe}
 mark mark{box-shadow:inset 0 -2px 0 rgba(0,0,0,.25)}
+mark.off{background:transparent;box-shadow:none}
+.item.off{display:none}
 .msg{margin:0 0 3px}.msg b,.page-findings b,.docfindings b{font-family:ui-monospace,monospace}
 a.rule{color:inherit}
 .hidden-src{color:#57606a;font-style:italic}
@@ -66,6 +80,10 @@ summary{cursor:pointer;color:#57606a;margin-bottom:6px}
 .sev-error{color:#cf222e}.sev-warning{color:#9a6700}.sev-info{color:#0969da}
 """
 
+# Sorting: a click on a column header sorts its table by that column (ascending, then descending).
+# Filtering: the rule and category menus switch off (class "off") every finding that does not match:
+# its message is hidden and its highlight uncoloured; articles with no matching finding are hidden
+# and greyed in the summary.
 JS = """
 document.querySelectorAll('table.summary th').forEach(function(th, col){
   th.addEventListener('click', function(){
@@ -81,6 +99,37 @@ document.querySelectorAll('table.summary th').forEach(function(th, col){
     rows.forEach(function(r){ tbody.appendChild(r); });
   });
 });
+(function(){
+  var form = document.getElementById('filters');
+  if (!form) { return; }
+  var byRule = document.getElementById('filter-rule'), byCat = document.getElementById('filter-category');
+  var shown = document.getElementById('filter-shown');
+  form.hidden = false;
+  function apply(){
+    var rule = byRule.value, cat = byCat.value, active = rule !== '' || cat !== '';
+    document.querySelectorAll('[data-rule]').forEach(function(el){
+      var ok = (rule === '' || el.dataset.rule === rule) && (cat === '' || el.dataset.cat === cat);
+      el.classList.toggle('off', !ok);
+    });
+    var total = 0;
+    document.querySelectorAll('section.article').forEach(function(sec){
+      var n = sec.querySelectorAll('.item:not(.off)').length;
+      total += n;
+      var hide = active && n === 0;
+      sec.classList.toggle('nomatch', hide);
+      var row = document.querySelector('tr[data-article="' + sec.id + '"]');
+      if (row) { row.classList.toggle('nomatch', hide); }
+    });
+    shown.textContent = total + (total === 1 ? ' finding shown' : ' findings shown');
+  }
+  byRule.addEventListener('change', apply);
+  byCat.addEventListener('change', apply);
+  form.addEventListener('reset', function(){ setTimeout(apply, 0); });
+  document.querySelectorAll('button[data-pick-category]').forEach(function(b){
+    b.addEventListener('click', function(){ byCat.value = b.dataset.pickCategory; byRule.value = ''; apply(); });
+  });
+  apply();
+})();
 """
 # The page runs only its own script (by hash): no script in an article, an attribute or a URL can
 # run even if a later change forgot to escape it. Nothing is fetched: styles are the page's own.
@@ -436,6 +485,47 @@ def _shared_blocks(report: Any) -> str:
             + "".join(rows) + "</tbody></table></section>")
 
 
+# --- the overview: breakdown and filters -------------------------------------------------------
+
+
+def _overview(report: Any) -> str:
+    """Findings per category and severity, and the filter menus (by rule, by category)."""
+    findings = [f for fr in report.files for f in fr.findings]
+    if not findings:
+        return ""
+    known = {c: i for i, c in enumerate(CATEGORIES)}
+    table: dict[str, dict[str, int]] = {}
+    rules: dict[str, tuple[str, int]] = {}
+    for f in findings:
+        row = table.setdefault(f.category, {})
+        row[f.severity] = row.get(f.severity, 0) + 1
+        name, count = rules.get(f.rule, (getattr(f, "name", ""), 0))
+        rules[f.rule] = (name, count + 1)
+    cats = sorted(table, key=lambda c: (known.get(c, len(known)), c))
+    body = []
+    for c in cats:
+        cells = "".join(f'<td class="num">{table[c].get(s, 0)}</td>' for s in SEVERITIES)
+        body.append(f'<tr><td><button type="button" class="pick" data-pick-category="{_esc(c, quote=True)}"'
+                    f' title="show only {_esc(c, quote=True)} findings">{_esc(c)}</button></td>{cells}'
+                    f'<td class="num">{sum(table[c].values())}</td></tr>')
+    totals = "".join(f'<td class="num">{sum(table[c].get(s, 0) for c in cats)}</td>' for s in SEVERITIES)
+    breakdown = ('<table class="breakdown" id="breakdown"><thead><tr><th>Category</th>'
+                 + "".join(f'<th class="sev-{s}">{s}</th>' for s in SEVERITIES) + "<th>total</th></tr></thead>"
+                 f"<tbody>{''.join(body)}</tbody><tfoot><tr><td>all</td>{totals}"
+                 f'<td class="num">{len(findings)}</td></tr></tfoot></table>')
+    rule_options = "".join(
+        f'<option value="{_esc(code, quote=True)}">{_esc(code)} {_esc(name)} ({count})</option>'
+        for code, (name, count) in sorted(rules.items()))
+    cat_options = "".join(
+        f'<option value="{_esc(c, quote=True)}">{_esc(c)} ({sum(table[c].values())})</option>' for c in cats)
+    # Hidden until the page's script shows it: without the script the menus would do nothing.
+    filters = ('<form class="filters" id="filters" hidden><b>Filter</b>'
+               f'<label>Rule<select id="filter-rule"><option value="">all rules</option>{rule_options}</select></label>'
+               f'<label>Category<select id="filter-category"><option value="">all categories</option>{cat_options}</select></label>'
+               f'<button type="reset">Show all</button> <span id="filter-shown">{len(findings)} findings shown</span></form>')
+    return f'<div class="overview">{breakdown}{filters}</div>'
+
+
 def render(report: Any, **_: Any) -> str:
     counts = {"error": 0, "warning": 0, "info": 0}
     for f in report.findings:
@@ -447,7 +537,7 @@ def render(report: Any, **_: Any) -> str:
         fk = r.get("flesch_kincaid_grade", "") if r else ""
         fre = r.get("flesch_reading_ease", "") if r else ""
         summary_rows.append(
-            f'<tr><td data-v="{_esc(fr.path, quote=True)}"><a href="#a{n}">{_esc(fr.path)}</a></td>'
+            f'<tr data-article="a{n}"><td data-v="{_esc(fr.path, quote=True)}"><a href="#a{n}">{_esc(fr.path)}</a></td>'
             f'<td class="num score {_score_class(fr.score)}" data-v="{fr.score}">{fr.score}</td>'
             f'<td class="num" data-v="{len(fr.findings)}">{len(fr.findings)}</td>'
             f'<td class="num" data-v="{fr.words}">{fr.words}</td>'
@@ -466,7 +556,7 @@ def render(report: Any, **_: Any) -> str:
         "<meta name=\"generator\" content=\"healthlint\">"
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        f"<title>healthlint report</title><style>{CSS}</style></head><body>{head}<main>"
+        f"<title>healthlint report</title><style>{CSS}</style></head><body>{head}<main>{_overview(report)}"
         f"{summary}{shared}{articles}</main>"
         f"<script>{JS}</script></body></html>\n"
     )
