@@ -40,6 +40,17 @@ def test_readme_shows_the_same_rev():
     assert set(revs) == {TAG}
 
 
+def test_readme_installs_the_same_release_and_shows_the_workflow_steps():
+    readme = (ROOT / "README.md").read_text()
+    workflow = (EXAMPLES / "ci" / "github-actions.yml").read_text()
+    tags = re.findall(r"healthlint @ git\+https://github\.com/[^@\s\"]+@(v[\w.]+)", readme + workflow)
+    assert tags and set(tags) == {TAG}
+    # The README's excerpt of the workflow is taken from the example, command for command.
+    commands = re.findall(r"^\s*- run: (.+?)(?:\s+#.*)?$", readme, re.M)
+    example_runs = [s.get("run", "").strip() for s in _workflow()[1]["steps"]]
+    assert commands and all(c.strip() in example_runs for c in commands), commands
+
+
 def _workflow() -> tuple[dict, dict]:
     wf = yaml.safe_load((EXAMPLES / "ci" / "github-actions.yml").read_text())
     (job,) = wf["jobs"].values()
