@@ -6,7 +6,7 @@
 
 Generates a deterministic synthetic corpus of ~900-word Markdown articles in a temporary folder
 (benchmarks/corpus.py), runs the installed ``healthlint`` command on it as a user would, and
-prints a Markdown table for the README. proselint, when it can be installed from PyPI into a
+prints a Markdown table for docs/benchmarks.md. proselint, when it can be installed from PyPI into a
 throwaway virtual environment, is timed on the same articles in the same run.
 """
 

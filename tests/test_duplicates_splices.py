@@ -227,7 +227,7 @@ def test_reference_corpus_stays_quiet(corpus_dir):
     # Splices (3, 4, 5): the corpus has none; the 3 cut-off findings are real missing full stops.
     assert count.get("HL211", 0) + count.get("HL212", 0) + count.get("HL213", 0) + count.get("HL214", 0) <= 5
     assert count.get("HL202", 0) == 0
-    # HL201: each finding on the corpus is a paragraph it really prints twice (see README).
+    # HL201: each finding on the corpus is a paragraph it really prints twice (see docs/quality.md).
     assert count.get("HL201", 0) <= 21
     assert count.get("HL204", 0) <= 12
 
