@@ -71,14 +71,28 @@ class Suppressions:
     invalid: list[Invalid] = field(default_factory=list)
 
     def filter(self, findings: list[Finding]) -> list[Finding]:
-        kept = []
-        for f in findings:
-            hit = [d for d in self.directives if d.kind != "enable" and d.covers(f)]
-            for d in hit:
-                d.used = True
-            if not hit:
-                kept.append(f)
-        return kept
+        """The findings no directive covers. One sweep over the lines in order, holding only the
+        directives whose lines are open (a heap by last line): thousands of disable/enable pairs
+        and findings cost (findings + directives) x log, not their product."""
+        import heapq
+
+        ranges = sorted((d for d in self.directives if d.kind != "enable"), key=lambda d: d.first)
+        order = sorted(range(len(findings)), key=lambda i: findings[i].line)
+        silenced = [False] * len(findings)
+        open_: list[tuple[int, int, Directive]] = []
+        nxt = 0
+        for i in order:
+            f = findings[i]
+            while nxt < len(ranges) and ranges[nxt].first <= f.line:
+                heapq.heappush(open_, (ranges[nxt].last, nxt, ranges[nxt]))
+                nxt += 1
+            while open_ and open_[0][0] < f.line:
+                heapq.heappop(open_)
+            for _, _, d in open_:
+                if d.covers(f):
+                    d.used = True
+                    silenced[i] = True
+        return [f for i, f in enumerate(findings) if not silenced[i]]
 
     def unused(self) -> list[Directive]:
         return [d for d in self.directives if d.kind != "enable" and not d.used]
