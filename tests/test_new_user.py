@@ -193,3 +193,23 @@ def test_show_source_underlines_the_span(tmp_path):
     bar, marks = out[i + 2].split("|", 1)
     assert marks[1:].index("^") == CLAIM.index("miracle") and marks.count("^") == len("miracle")
     assert "| " + CLAIM not in run_cli("check", "--select", "HL405", "a.md", cwd=tmp_path).stdout.decode()
+
+
+# --- 6. GitHub: most severe first, and a step summary ----------------------------------------------
+
+def test_github_annotations_most_severe_first_and_a_step_summary(tmp_path):
+    import os
+
+    (tmp_path / "a.md").write_text("# Cream\n\nThis miracle cream works in days.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(f"# Pill\n\n{CLAIM}\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary)}
+    proc = run_cli("check", "--format", "github", "--select", "HL4", "a.md", "b.md", cwd=tmp_path, env=env)
+    levels = [ln.split(" ", 1)[0] for ln in proc.stdout.decode().splitlines()]
+    assert levels == sorted(levels, key=["::error", "::warning", "::notice"].index) and levels[0] == "::error"
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("earlier step\n## healthlint")  # appended, as GitHub expects
+    assert "| b.md |" in text and "| a.md |" in text
+    assert text.index("| b.md |") < text.index("| a.md |")  # worst score first
+    assert "| HL403 absolute-safety-claim | 1 |" in text
