@@ -272,6 +272,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
     else:
         style = "quiet" if quiet else None
         text = stream(report, fmt, color=color, rules=[a.rule for a in linter.ruleset.active], style=style,
+                      docs_url=cfg.docs_url,
                       show_source=show_source if show_source is not None else terminal)
     if output:
         try:

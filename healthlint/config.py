@@ -46,6 +46,7 @@ class Config:
     rule_timeout: float = 2.0  # seconds one user rule may spend on one document (HL005)
     max_file_size: float = 10.0  # MB; larger files get an HL001 finding instead of being linted
     respect_gitignore: bool = True  # leave out what .gitignore and .ignore files list (discovery.py)
+    docs_url: str | None = None  # where the team publishes the rule pages (ruledocs.rule_url)
     file: str | None = None  # where this config came from
     origins: dict[str, str] = field(default_factory=dict)  # setting -> "file:line" it was read from
     notes: list[str] = field(default_factory=list)  # said on stderr (another config file ignored)
@@ -92,6 +93,12 @@ def _set_codes(attr: str) -> Setter:
         setattr(cfg, attr, codes)
 
     return setter
+
+
+def _set_docs_url(cfg: Config, v: Any, key: tuple) -> None:
+    if not isinstance(v, str) or not re.match(r"^https?://[^\s<>\"']+$", v):
+        raise cfg.error(f"must be an http(s) URL where the rule pages are published, got {v!r}", *key)
+    cfg.docs_url = v
 
 
 def _set_respect_gitignore(cfg: Config, v: Any, key: tuple) -> None:
@@ -218,6 +225,7 @@ SETTERS: dict[str, Setter] = {
     "per-file-ignores": _set_per_file_ignores,
     "fail-on": _set_fail_on,
     "respect-gitignore": _set_respect_gitignore,
+    "docs-url": _set_docs_url,
 }
 
 

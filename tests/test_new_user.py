@@ -192,6 +192,7 @@ def test_show_source_underlines_the_span(tmp_path):
     assert out[i + 1].endswith("| " + CLAIM)
     bar, marks = out[i + 2].split("|", 1)
     assert marks[1:].index("^") == CLAIM.index("miracle") and marks.count("^") == len("miracle")
+    assert out[i + 3].strip().startswith("= help: ")  # what to do, from the rule's fix
     assert "| " + CLAIM not in run_cli("check", "--select", "HL405", "a.md", cwd=tmp_path).stdout.decode()
 
 
@@ -213,3 +214,21 @@ def test_github_annotations_most_severe_first_and_a_step_summary(tmp_path):
     assert "| b.md |" in text and "| a.md |" in text
     assert text.index("| b.md |") < text.index("| a.md |")  # worst score first
     assert "| HL403 absolute-safety-claim | 1 |" in text
+
+
+# --- 7. a team's published rule pages --------------------------------------------------------------
+
+def test_docs_url_points_every_report_at_the_published_pages(tmp_path):
+    (tmp_path / "a.md").write_text(f"# Cream\n\n{CLAIM}\n", encoding="utf-8")
+    (tmp_path / ".healthlint.yaml").write_text("docs-url: https://health.example.org/lint/rules/\n", encoding="utf-8")
+    _, data = run_json("--select", "HL403", "a.md", cwd=tmp_path)
+    [f] = data["files"][0]["findings"]
+    assert f["url"] == "https://health.example.org/lint/rules/HL403.md"
+    sarif = json.loads(run_cli("check", "--format", "sarif", "--select", "HL403", "a.md", cwd=tmp_path).stdout)
+    [rule] = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert rule["helpUri"] == "https://health.example.org/lint/rules/HL403.md"
+    run_cli("check", "--format", "html", "--output", "r.html", "--select", "HL403", "a.md", cwd=tmp_path)
+    assert 'href="https://health.example.org/lint/rules/HL403.md"' in (tmp_path / "r.html").read_text(encoding="utf-8")
+    (tmp_path / ".healthlint.yaml").write_text("docs-url: javascript:alert(1)\n", encoding="utf-8")
+    proc = run_cli("check", "a.md", cwd=tmp_path)
+    assert proc.returncode == 2 and "'docs-url'" in proc.stderr.decode()

@@ -365,12 +365,13 @@ def _mark_line(text: str, spans: list[tuple[int, int, str]]) -> str:
 class _Links:
     """Each rule code once through :func:`rule_url`: a link to its page, or the bare code."""
 
-    def __init__(self) -> None:
+    def __init__(self, docs_url: str | None = None) -> None:
         self._urls: dict[str, str | None] = {}
+        self._base = docs_url
 
     def code(self, rule: str) -> str:
         if rule not in self._urls:
-            url = rule_url(rule)
+            url = rule_url(rule, self._base)
             ok = isinstance(url, str) and re.match(r"(?i)(https?|file):", url) is not None
             self._urls[rule] = url if ok else None
         url = self._urls[rule]
@@ -526,7 +527,7 @@ def _overview(report: Any) -> str:
     return f'<div class="overview">{breakdown}{filters}</div>'
 
 
-def render(report: Any, **_: Any) -> str:
+def render(report: Any, docs_url: str | None = None, **_: Any) -> str:
     counts = {"error": 0, "warning": 0, "info": 0}
     for f in report.findings:
         counts[f.severity] += 1
@@ -548,7 +549,7 @@ def render(report: Any, **_: Any) -> str:
             f"({counts['error']} errors, {counts['warning']} warnings, {counts['info']} info) · healthlint {__version__}</div></header>")
     summary = ('<table class="summary" id="summary"><thead><tr><th>Article</th><th>Score</th><th>Findings</th><th>Words</th>'
                "<th>FK grade</th><th>Reading ease</th></tr></thead><tbody>" + "".join(summary_rows) + "</tbody></table>")
-    links = _Links()
+    links = _Links(docs_url)
     articles = "".join(_article(fr, n, links) for n, fr in enumerate(report.files))
     shared = _shared_blocks(report)
     return (

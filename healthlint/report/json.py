@@ -14,7 +14,7 @@ from ..ruledocs import rule_url
 from . import _SLOT, json_with_items
 
 
-def stream(report: Any, rules: list | None = None, **_: Any) -> Iterator[str]:
+def stream(report: Any, rules: list | None = None, docs_url: str | None = None, **_: Any) -> Iterator[str]:
     by_severity = report.severity_counts()
     head = {
         "version": 1,
@@ -34,7 +34,7 @@ def stream(report: Any, rules: list | None = None, **_: Any) -> Iterator[str]:
         for f in d["findings"]:
             code = f["rule"]
             if code not in urls:
-                urls[code] = rule_url(code)
+                urls[code] = rule_url(code, docs_url)
             if urls[code]:
                 f["url"] = urls[code]
             if fixes.get(code):

@@ -28,9 +28,9 @@ def artifact_uri(path: str) -> str:
     return quote(PurePath(path).as_posix())
 
 
-def rule_descriptor(rule: Any) -> dict[str, Any]:
+def rule_descriptor(rule: Any, docs_url: str | None = None) -> dict[str, Any]:
     fix = rule.fix or rule.rationale  # a user rule may give no fix
-    url = rule_url(rule.code)
+    url = rule_url(rule.code, docs_url)
     markdown = f"{rule.summary}\n\n**How to fix:** {fix}" + (f"\n\n[Rule documentation]({url})" if url else "")
     return {
         "id": rule.code,
@@ -70,7 +70,7 @@ def _results(report: Any, index: dict[str, int]) -> Iterator[dict[str, Any]]:
             yield result
 
 
-def _log(report: Any, rules: list, results: Any) -> dict[str, Any]:
+def _log(report: Any, rules: list, results: Any, docs_url: str | None = None) -> dict[str, Any]:
     """The SARIF log around ``results``; ``rules`` sorted by code."""
     missing = sorted(report.rule_codes() - {r.code for r in rules})
     return {
@@ -81,7 +81,7 @@ def _log(report: Any, rules: list, results: Any) -> dict[str, Any]:
                 "name": "healthlint",
                 "version": __version__,
                 "informationUri": "https://github.com/healthlint/healthlint",
-                "rules": [rule_descriptor(r) for r in rules] + [{"id": c} for c in missing],
+                "rules": [rule_descriptor(r, docs_url) for r in rules] + [{"id": c} for c in missing],
             }},
             "columnKind": "unicodeCodePoints",
             "results": results,
@@ -89,8 +89,8 @@ def _log(report: Any, rules: list, results: Any) -> dict[str, Any]:
     }
 
 
-def stream(report: Any, rules: list | None = None, **_: Any) -> Iterator[str]:
+def stream(report: Any, rules: list | None = None, docs_url: str | None = None, **_: Any) -> Iterator[str]:
     rules = sorted(rules or [], key=lambda r: r.code)
     index = {r.code: i for i, r in enumerate(rules)}
-    return json_with_items(_log(report, rules, [_SLOT]), _results(report, index))
+    return json_with_items(_log(report, rules, [_SLOT], docs_url), _results(report, index))
 

@@ -6,7 +6,7 @@ at its place. Every finding line keeps the one-line form ``path:line:column: COD
 message`` (an article-level one reads ``path: CODE [severity] message``), so grep and CI problem
 matchers keep working; a header never takes either form (it reads ``path — score …``). With
 ``show_source`` (on by default at a terminal, ``--show-source``), the source line follows each
-finding with its span underlined. ``concise`` is one line per finding and the summary line, as
+finding with its span underlined and the rule's advice (``= help: …``). ``concise`` is one line per finding and the summary line, as
 healthlint printed before grouping. ``quiet`` prints the finding lines only: no header, no source,
 no summary. A summary line ends the other reports.
 """
@@ -84,9 +84,12 @@ def _excerpt(lines: list[str], f: Any, color: bool) -> str:
     return f"{gutter}{cut_left}{shown}{cut_right}\n{' ' * (len(gutter) - 2)}| {' ' * (pad + len(cut_left))}{marks}\n"
 
 
-def stream(report: Any, color: bool = False, style: str = "full", show_source: bool = False, **_: Any) -> Iterator[str]:
-    """``style``: ``full`` (grouped), ``concise`` or ``quiet`` (see the module docstring)."""
+def stream(report: Any, color: bool = False, style: str = "full", show_source: bool = False,
+           rules: list | None = None, **_: Any) -> Iterator[str]:
+    """``style``: ``full`` (grouped), ``concise`` or ``quiet`` (see the module docstring). With
+    ``show_source``, each finding's excerpt is followed by its rule's "how to fix" line."""
     style = style or "full"
+    fixes = {r.code: r.fix for r in rules or [] if getattr(r, "fix", "")}
     from ..findings import score_components
 
     counts = {"error": 0, "warning": 0, "info": 0}
@@ -114,6 +117,8 @@ def stream(report: Any, color: bool = False, style: str = "full", show_source: b
             yield _line(path, f, color, False)
             if lines is not None:
                 yield _excerpt(lines, f, color)
+                if f.rule in fixes:
+                    yield f"      = help: {safe_text(fixes[f.rule])}\n"
         yield "\n"
     if style != "quiet":
         yield _summary(counts, files)
