@@ -59,7 +59,7 @@ def write_atomic(path: str, text: "str | Iterable[str]") -> None:
 def _clobbers_input(target: str, paths: list[str], files: list[str]) -> str | None:
     """Why writing ``target`` would destroy an input (an article named or found under a linted
     folder), or None. healthlint's own earlier report may be replaced."""
-    from .engine import EXTENSIONS
+    from .parsers import EXTENSIONS
     from .ownreport import is_own_report
 
     if not os.path.lexists(target):

@@ -20,12 +20,12 @@ from typing import Any, Iterable, Iterator
 
 from .checks import Check, Hit, set_deadline
 from .config import Config
-from .discovery import excluded as _excluded, glob_match, iter_files, relative_posix
+from .discovery import glob_match, iter_files, relative_posix
 from .document import Document
 from .findings import SEVERITY_RANK, FileResult, Finding, fingerprint_base, lower_severity, number_fingerprints, score
 from . import suppress
 from .ownreport import is_own_report
-from .parsers import EXTENSIONS, InputError, parse_bytes, parse_text
+from .parsers import InputError, parse_bytes, parse_text
 from .rules import Rule, builtin_rules_dir, check_unique, load_rule_folder, validate_params
 from .yamlutil import ConfigError
 

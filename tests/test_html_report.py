@@ -575,7 +575,7 @@ def test_rule_codes_link_to_their_rule_pages(tmp_path, monkeypatch):
 
     pages = {"HL302": "file:///opt/docs/rules/HL302.md", "HL601": "https://example.org/rules/HL601.md?a=1&b=2",
              "HL321": "javascript:alert(1)"}
-    monkeypatch.setattr(report_html, "rule_url", lambda code: pages.get(code))
+    monkeypatch.setattr(report_html, "rule_url", lambda code, base=None: pages.get(code))
     report = Linter(Config(), keep_source=True).lint_sources([("stuffed.md", STUFFED_MD, None)])
     soup = _soup(report_html.render(report))
     links = {a.get_text(): a["href"] for a in soup.select("a.rule")}
