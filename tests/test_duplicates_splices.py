@@ -160,6 +160,10 @@ def test_cut_off_paragraph_before_heading():
             "patient's condition and response\n\n## Costs\n\nMost plans pay part of the cost.\n")
     [f] = lint(text, ["HL212"])
     assert f.line == 3 and "condition and response" in f.message
+    # A sentence with a series is still a sentence: its parts around the series are long.
+    series = ("## Diet\n\nAfter surgery most people can eat soft foods such as yoghurt, soup, eggs, rice "
+              "and mashed vegetables for the first few days while the wound heals\n\n## Costs\n\nPlans vary.\n")
+    assert [f.line for f in lint(series, ["HL212"])] == [3]
 
 
 @pytest.mark.parametrize("text", [
@@ -169,6 +173,7 @@ def test_cut_off_paragraph_before_heading():
     "## Risk\n\nGirls are more likely than boys to get a urinary tract infection in childhood.1,2\n",
     "Treatment Options for Adults With Stage II and Stage III Disease\n\nSurgery is the main treatment.\n",
     "## Symptoms\n\nSymptoms may include:\n\nPain in the jaw, neck, back, or chest\n\nCoughing and hoarseness that lasts\n",
+    "## Hips\n\nHip pain is common.\n\nTags: hip replacement recovery, hip pain in older adults, physiotherapy after surgery, walking aids\n",
 ])
 def test_not_cut_off(text):
     fmt = "text" if not text.startswith("#") and "##" not in text else "markdown"

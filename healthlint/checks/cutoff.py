@@ -4,7 +4,8 @@ sentence ("… can vary depending on the patient's condition and response" then 
 A block is judged when its last sentence has at least ``min_words`` words. It is not cut off when
 it ends with . ! ? … : ; (closing quotes and brackets allowed, footnote numbers after the stop too), ends with a closing
 parenthesis, is mostly numbers (a table flattened into text), or looks like a heading, label or
-caption: mostly capitalised words, a short "Label: value" line (after the label, fewer than
+caption: mostly capitalised words, a list of four or more short comma-separated phrases (keywords,
+tags), a short "Label: value" line (after the label, fewer than
 ``min_words`` words; a longer one is a sentence behind a label and is judged), a trailing URL, e-mail, phone
 number, link or name (two of the last four words capitalised), or table pipes. A paragraph right
 before a list is its lead-in ("You may be more likely to get a stone if you have" + bullets), and
@@ -25,6 +26,13 @@ _TERMINAL = ".!?…:;"
 _FOOTNOTE = re.compile(r"[.!?…][\"'”’)\]]*\s*(?:\[\d+(?:[,–-]\s*\d+)*\]|\d{1,3}(?:[,–-]\d{1,3})*|[¹²³⁴⁵⁶⁷⁸⁹⁰,]+)$")
 _LABEL = re.compile(r"^[A-Z][\w ]{0,30}:\s")
 _TRAILING_REF = re.compile(r"(https?://\S+|www\.\S+|\S+@\S+\.\w+|[\d()+\-\s]{7,}|\[\d+\])$")
+
+
+def _phrase_list(text: str) -> bool:
+    """Four or more comma-separated items of at most six words, none holding a sentence's full
+    stop: a keyword or tag list (a sentence with a series has longer parts around the series)."""
+    items = [x.split() for x in text.split(",")]
+    return len(items) >= 4 and all(0 < len(x) <= 6 for x in items) and not re.search(r"[.!?]\s", text)
 
 
 def _complete(text: str) -> bool:
@@ -55,6 +63,8 @@ class Cutoff(Check):
             label = _LABEL.match(text)
             if label and len(text[label.end():].split()) < self.p["min_words"]:
                 continue  # "Dosage: 10 mg" is a label and a value; "Dosage: take one tablet … and" is a sentence
+            if _phrase_list(text[label.end():] if label else text):
+                continue  # "Keywords: veneers guide, smile care, …": a list of phrases, not a sentence
             if sum(1 for t in b.tokens if any(c.isdigit() for c in t)) > 0.15 * max(1, b.word_count):
                 continue  # a table flattened into text
             if self._list_like(doc, b):
