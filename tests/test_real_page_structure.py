@@ -80,6 +80,11 @@ def test_a_list_of_sentences_after_a_heading_called_tags_is_not_keywords():
 def test_read_more_at_the_end_is_a_label_but_a_sentence_that_goes_on_is_not():
     assert [f.rule for f in lint("# Pain\n\nGentle activity helps most back pain get better. Read More\n", ["HL509"])] == ["HL509"]
     assert lint("# Pain\n\nGentle activity helps. Read more about exercises on the next page.\n", ["HL509"]) == []
+    # A link pasted as the browser shows it, versus a site named after its organisation.
+    pasted = "# Clinics\n\nNorthgate Clinic. Location: Mill Road. Website: Home | Northgate Clinic (northgate.example.org)\n"
+    assert [f.rule for f in lint(pasted, ["HL509"])] == ["HL509"]
+    named = "# Help\n\nThe Sleep Apnea Foundation (www.example.org) lists support groups near you.\n"
+    assert lint(named, ["HL509"]) == []
 
 
 def test_a_navigation_bar_line_is_residue():
