@@ -269,10 +269,49 @@ class Metadata:
     date: str | None = None  # published
     modified: str | None = None
     keyphrase: str | None = None
+    slug: str | None = None  # front matter slug/permalink/url
+    canonical: str | None = None  # front matter canonical, HTML <link rel="canonical">
+    page_type: str | None = None  # front matter type (faq, landing, contact…)
+    has_head: bool = False  # the file has front matter (Markdown) or a <head> (HTML)
     links: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     # Source offsets of metadata values that came from the file (front matter, <meta>), for findings.
     positions: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Image:
+    """An image of the article: its address, its alt text (None: no alt attribute; Markdown always
+    has one, possibly empty) and where it stands in the source. ``where`` is ``body`` for an image
+    in the text, ``head`` for one declared in the front matter or the HTML head (og:image)."""
+
+    src: str
+    alt: str | None
+    start: int  # source offsets
+    end: int
+    where: str = "body"
+
+
+@dataclass
+class Link:
+    """A link of the article's text: its target, its anchor text, and the block it stands in."""
+
+    href: str
+    text: str
+    block: Block
+    start: int  # index into the block's text
+    end: int
+
+    @property
+    def external(self) -> bool:
+        """An absolute web address (http, https or protocol-relative)."""
+        return bool(re.match(r"(?:https?:)?//", self.href.strip(), re.I))
+
+    @property
+    def relative(self) -> bool:
+        """A path on the same site ("/about", "../sleep.md"): no scheme, not a fragment or mailto."""
+        h = self.href.strip()
+        return bool(h) and not h.startswith("#") and not self.external and not re.match(r"[a-z][a-z0-9+.-]*:", h, re.I)
 
 
 @dataclass
@@ -283,6 +322,26 @@ class Document:
     blocks: list[Block]
     meta: Metadata = field(default_factory=Metadata)
     notes: list[str] = field(default_factory=list)  # decoding notes ("decoded as cp1252")
+    images: list[Image] = field(default_factory=list)  # filled by the Markdown and HTML parsers
+
+    @cached_property
+    def links(self) -> list[Link]:
+        """The links of the text (Markdown and HTML), in reading order, with their anchor text."""
+        out = []
+        for b in self.blocks:
+            for start, end, href in b.attrs.get("links", ()):
+                out.append(Link(href, b.text[start:end], b, start, end))
+        return out
+
+    @cached_property
+    def slug(self) -> str | None:
+        """The page's slug: the front matter's, else the last part of the canonical address."""
+        if self.meta.slug:
+            return self.meta.slug.strip("/").rsplit("/", 1)[-1] or None
+        if self.meta.canonical:
+            path = re.sub(r"^[a-z]+://[^/]+", "", self.meta.canonical.strip(), flags=re.I).split("?")[0].split("#")[0]
+            return path.strip("/").rsplit("/", 1)[-1] or None
+        return None
 
     def __post_init__(self) -> None:
         section = -1

@@ -17,7 +17,7 @@ def lower_severity(severity: str, cap: "str | None") -> str:
     if cap in SEVERITY_RANK and SEVERITY_RANK[cap] < SEVERITY_RANK[severity]:
         return cap
     return severity
-CATEGORIES = ("readability", "duplicate", "splice", "stuffing", "claim", "residue", "trust", "input")
+CATEGORIES = ("readability", "duplicate", "splice", "stuffing", "claim", "residue", "trust", "seo", "input")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +82,8 @@ class FileResult:
 # Content defects (claims, stuffing, splices, residue, duplicates) per 1,000 words carry most of
 # the weight, with diminishing returns; readability and trust are bounded components that cannot by
 # themselves take a page with no content defects below SCORE_FLOOR; length does not decide it.
+# SEO findings (category seo) are advice for a search team, not defects of the content: they are
+# left out of the score entirely (neither in CATEGORY_WEIGHT nor in the bounded components).
 DEFECT_WEIGHT = {"error": 3.0, "warning": 2.0, "info": 0.5}  # points per finding, by severity
 CATEGORY_WEIGHT = {"claim": 1.0, "stuffing": 1.0, "splice": 1.0, "residue": 1.0, "duplicate": 0.25}
 MIN_WORDS = 300  # shorter pages are measured as if they had this many words (no division by ~0)

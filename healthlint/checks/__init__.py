@@ -47,6 +47,8 @@ KINDS = {
     "duplicate-page": "healthlint.checks.duplicate_page",
     "doorway-page": "healthlint.checks.duplicate_page",
     "phrase-rate": "healthlint.checks.phrase_rate",
+    "seo": "healthlint.checks.seo",
+    "internal-links": "healthlint.checks.seo",
 }
 
 SCOPES = ("document", "section", "paragraph", "sentence", "heading", "title", "block", "corpus")

@@ -19,7 +19,12 @@ FIELDS = {
     "date": ("date", "published", "publishdate", "date_published", "pubdate"),
     "modified": ("updated", "lastmod", "modified", "date_modified", "last_updated", "reviewed"),
     "keyphrase": ("keyphrase", "focus_keyphrase", "focus_keyword", "keyword"),
+    "slug": ("slug", "permalink", "url"),
+    "canonical": ("canonical", "canonical_url", "canonicalurl"),
+    "page_type": ("type", "page_type", "pagetype"),
 }
+# Keys that name the page's featured image: a path, or a mapping with src/url/image and alt.
+IMAGE_KEYS = ("image", "featured_image", "cover", "thumbnail")
 
 
 @dataclass
@@ -82,3 +87,23 @@ def apply_front_matter(fm: FrontMatter, meta: Metadata, notes: list[str]) -> Non
                     meta.positions[field] = fm.start + m.start()
                 break
     meta.extra = {str(k): v for k, v in data.items()}
+
+
+def front_matter_images(fm: FrontMatter, meta: Metadata) -> list:
+    """The featured image the front matter declares, as :class:`Image` (``where="head"``)."""
+    from ..document import Image
+
+    lowered = {str(k).lower(): v for k, v in meta.extra.items()}
+    for key in IMAGE_KEYS:
+        value = lowered.get(key)
+        alt = _as_text(lowered.get(f"{key}_alt") or lowered.get("image_alt"))
+        if isinstance(value, dict):
+            alt = _as_text(value.get("alt")) or alt
+            value = value.get("src") or value.get("url") or value.get("image")
+        src = _as_text(value)
+        if not src:
+            continue
+        m = re.search(rf"^{re.escape(key)}\s*:", fm.text, re.I | re.M)
+        at = fm.start + (m.start() if m else 0)
+        return [Image(src, alt, at, at + len(key), "head")]
+    return []

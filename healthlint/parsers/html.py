@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..document import Block, Document, LineIndex, Metadata
+from ..document import Block, Document, Image, LineIndex, Metadata
 from .builder import TextBuilder, align
 
 SKIP = {
@@ -47,6 +47,7 @@ class _Walker:
         self.cursor = 0
         self.blocks: list[Block] = []
         self.links: list[str] = []
+        self.images: list[Image] = []
         self._builder = TextBuilder()
         self._kind = ("paragraph", 0)
         self._links: list[tuple[int, int, str]] = []
@@ -89,6 +90,11 @@ class _Walker:
                     self.cursor = off
                 if name in SKIP:
                     continue
+                if name == "img":
+                    at = off if off is not None else self.cursor
+                    alt = child.get("alt")
+                    self.images.append(Image(str(child.get("src") or ""), None if alt is None else str(alt), at,
+                                             max(self.source.find(">", at) + 1, at + 1)))
                 if name == "a" and child.get("href"):
                     self.links.append(str(child.get("href")))
                 if name in BLOCK_TAGS:
@@ -152,10 +158,37 @@ def parse(text: str, path: str) -> Document:
         if b.kind != "heading":
             break
     meta.links.extend(walker.links)
-    return Document(path=path, source=text, format="html", blocks=blocks, meta=meta)
+    images = _head_images(soup, walker) + walker.images
+    return Document(path=path, source=text, format="html", blocks=blocks, meta=meta, images=images)
+
+
+def _head_images(soup: Any, walker: _Walker) -> list[Image]:
+    """The page's share image (og:image, with og:image:alt), as a head image."""
+    if soup.head is None:
+        return []
+    src = alt = None
+    at = 0
+    for tag in soup.head.find_all("meta"):
+        name = (tag.get("property") or tag.get("name") or "").strip().lower()
+        if name == "og:image" and src is None:
+            src = (tag.get("content") or "").strip() or None
+            at = walker.tag_offset(tag) or 0
+        elif name == "og:image:alt" and alt is None:
+            alt = (tag.get("content") or "").strip()
+    return [Image(src, alt, at, at + 1, "head")] if src else []
 
 
 def _read_meta(soup: Any, meta: Metadata, walker: _Walker) -> None:
+    meta.has_head = soup.head is not None
+    for tag in soup.find_all("link"):
+        rel = tag.get("rel") or []
+        rel = rel.split() if isinstance(rel, str) else rel
+        if "canonical" in [r.lower() for r in rel] and (tag.get("href") or "").strip():
+            meta.canonical = tag.get("href").strip()
+            off = walker.tag_offset(tag)
+            if off is not None:
+                meta.positions["canonical"] = off
+            break
     if soup.title and soup.title.string and soup.title.string.strip():
         meta.title = re.sub(r"\s+", " ", soup.title.string).strip()
         off = walker.tag_offset(soup.title)

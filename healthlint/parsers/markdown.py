@@ -12,9 +12,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..document import Block, Document, Metadata, OffsetMap
+from ..document import Block, Document, Image, Metadata, OffsetMap
 from .builder import TextBuilder, align, maps_one_to_one
-from .frontmatter import split_front_matter, apply_front_matter
+from .frontmatter import split_front_matter, apply_front_matter, front_matter_images
 
 
 @lru_cache(maxsize=1)
@@ -46,8 +46,11 @@ def parse(text: str, path: str) -> Document:
     notes: list[str] = []
     fm = split_front_matter(text)
     body = text
+    images: list[Image] = []
     if fm is not None:
+        meta.has_head = True
         apply_front_matter(fm, meta, notes)
+        images.extend(front_matter_images(fm, meta))
         # Blank out the front matter (keeping its newlines) so line numbers stay those of the file.
         body = re.sub(r"[^\n]", " ", text[: fm.end]) + text[fm.end :]
 
@@ -79,7 +82,7 @@ def parse(text: str, path: str) -> Document:
         elif t == "heading_close":
             heading = None
         elif t == "inline" and not in_table and tok.map:
-            built = _inline_text(tok, body, starts, meta)
+            built = _inline_text(tok, body, starts, meta, images)
             if built is None:
                 continue
             btext, offsets, links = built
@@ -96,7 +99,7 @@ def parse(text: str, path: str) -> Document:
     if _TOO_DEEP.search(body):
         notes.append("text is nested deeper than the parser reads (20 levels of quotes or about 10 of lists); "
                      "what lies deeper was not checked: flatten it")
-    doc = Document(path=path, source=text, format="markdown", blocks=blocks, meta=meta, notes=notes)
+    doc = Document(path=path, source=text, format="markdown", blocks=blocks, meta=meta, notes=notes, images=images)
     return doc
 
 
@@ -110,7 +113,8 @@ def _promote_title(blocks: list[Block]) -> None:
             return
 
 
-def _inline_text(tok: Any, body: str, starts: list[int], meta: Metadata) -> tuple[str, Any, list] | None:
+def _inline_text(tok: Any, body: str, starts: list[int], meta: Metadata,
+                 images: list[Image]) -> tuple[str, Any, list] | None:
     raw = tok.content
     if not raw.strip():
         return None
@@ -125,9 +129,16 @@ def _inline_text(tok: Any, body: str, starts: list[int], meta: Metadata) -> tupl
     links: list[tuple[int, int, str]] = []
     link_stack: list[tuple[int, str]] = []
     cursor = 0
+    image_at = 0  # where to look for the next image's "![" in the raw content
     for child in children:
         ct = child.type
         if ct == "image":
+            at = raw.find("![", image_at)
+            image_at = at + 2 if at >= 0 else image_at
+            src = raw_sources[max(at, 0)]
+            close = raw.find(")", max(at, 0))
+            end = raw_sources[close] + 1 if close >= 0 else src + 2
+            images.append(Image(str(child.attrs.get("src", "")), child.content or "", src, max(end, src + 1)))
             continue
         if ct in ("softbreak", "hardbreak"):
             builder.space()
