@@ -3,7 +3,7 @@ linted on the next run, and ``--output`` may replace an earlier report but never
 
 Recognised by content, not by name: the JSON and SARIF reports name the tool, the HTML report
 carries ``<meta name="generator" content="healthlint">``, the text report ends with its summary
-line and every other line is a finding.
+line and every other line is a finding, a file header, a source excerpt or a help line.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 _TEXT_SUMMARY = re.compile(rb"^(?:Found \d+ findings? \([^)]*\) in \d+ files?\.|No findings in \d+ files?\.)\s*$")
-_TEXT_FINDING = re.compile(rb"^.+?:(?:\d+:\d+: )?[A-Z]{2,5}\d{3,4} \[(?:error|warning|info)\] ")
+_TEXT_FINDING = re.compile(rb"^.+?:(?:\d+:\d+:)? [A-Z]{2,5}\d{3,4} \[(?:error|warning|info)\] ")
+# The grouped text report's other lines: a file's header, a source excerpt and its underline, advice.
+_TEXT_OTHER = re.compile(rb"^(?:.+ \xe2\x80\x94 score \d+ \(.*\), \d+ words|\s*\d+ \| .*|\s+\| [\s^]*|\s+= help: .*)$")
 GENERATOR = '<meta name="generator" content="healthlint">'
 
 
@@ -26,4 +28,4 @@ def is_own_report(data: bytes) -> bool:
     lines = [ln for ln in data.splitlines() if ln.strip()]
     if not lines or not _TEXT_SUMMARY.match(lines[-1]):
         return False
-    return all(_TEXT_FINDING.match(ln) for ln in lines[:-1][:200])
+    return all(_TEXT_FINDING.match(ln) or _TEXT_OTHER.match(ln) for ln in lines[:-1][:200])

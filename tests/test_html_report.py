@@ -376,6 +376,8 @@ def test_html_article_is_shown_as_its_text_on_its_source_lines(tmp_path):
     for k, f in enumerate(findings):
         if f"0-{k}" in box:
             continue
+        if f["line"] <= 10:  # in the <head> (an SEO rule on the meta description): hidden markup, no mark
+            continue
         source_span = _span_text(lines, f)
         expected = htmllib.unescape(re.sub(r"<[^>]*>", "", source_span))  # inline tags only here
         assert _marked_text(soup, f"0-{k}") == expected, f
