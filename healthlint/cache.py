@@ -25,7 +25,8 @@ from typing import Any
 from . import __version__
 from .findings import FileResult, Finding
 
-SCHEMA_VERSION = 3  # 2: a suppression's 'used' flag is stored; 3: a finding's 'whole' flag
+SCHEMA_VERSION = 4  # 2: a suppression's 'used' flag is stored; 3: a finding's 'whole' flag;
+# 4: a finding's suggestion and replacement, a file's per-section readability
 FILE_NAME = "results.sqlite"
 
 
@@ -52,7 +53,7 @@ def encode(result: FileResult, records: bool = True) -> str:
     return json.dumps({
         "words": result.words, "score": result.score, "readability": result.readability,
         "findings": [[f.rule, f.name, f.category, f.severity, f.line, f.column, f.end_line, f.end_column,
-                      f.message, f.fingerprint, f.whole] for f in result.findings],
+                      f.message, f.fingerprint, f.whole, f.suggestion, f.replacement] for f in result.findings],
         "records": {code: {"hex": rec.hex()} if isinstance(rec, (bytes, bytearray)) else rec
                     for code, rec in result.records.items()} if records else {},
         "suppressions": sup,

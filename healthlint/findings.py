@@ -37,12 +37,16 @@ class Finding:
     # About the whole page (a reading grade, a missing author), not a span of it: the score counts
     # such a rule once, and a span rule by how often it fires per 1,000 words.
     whole: bool = field(default=False, compare=False)
+    # What to write instead (a plain-language alternative): the JSON key "suggestion" when set.
+    suggestion: str | None = field(default=None, compare=False)
+    # The text that replaces the span one for one (SARIF fixes); None when it needs rephrasing.
+    replacement: str | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple:
         return (self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "rule": self.rule,
             "name": self.name,
             "category": self.category,
@@ -53,6 +57,9 @@ class Finding:
             "end_column": self.end_column,
             "message": self.message,
         }
+        if self.suggestion is not None:
+            d["suggestion"] = self.suggestion
+        return d
 
 
 @dataclass
