@@ -57,6 +57,7 @@ def encode(result: FileResult, records: bool = True) -> str:
         "records": {code: {"hex": rec.hex()} if isinstance(rec, (bytes, bytearray)) else rec
                     for code, rec in result.records.items()} if records else {},
         "suppressions": sup,
+        **({"sections": result.sections} if result.sections else {}),
         **({"source": result.source} if result.source is not None else {}),
     }, separators=(",", ":"))
 
@@ -73,7 +74,8 @@ def decode(path: str, text: str) -> FileResult:
         sup = Suppressions([Directive(k, tuple(c) if c is not None else None, ln, eln, col, first, last, used)
                             for k, c, ln, eln, col, first, last, used in d["suppressions"]])
     return FileResult(path=path, words=d["words"], score=d["score"], readability=d["readability"],
-                      findings=findings, records=records, suppressions=sup, source=d.get("source"))
+                      findings=findings, records=records, suppressions=sup, source=d.get("source"),
+                      sections=d.get("sections") or [])
 
 
 class Cache:

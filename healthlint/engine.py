@@ -212,7 +212,7 @@ class Linter:
         findings.sort(key=Finding.sort_key)
         return FileResult(
             path=doc.path, words=doc.word_count, score=score(findings, doc.word_count),
-            readability=readability(doc), findings=findings, records=records,
+            readability=readability(doc), findings=findings, records=records, sections=doc.section_readability,
             suppressions=sup if sup.directives else None, source=doc.source if self.keep_source else None,
         )
 

@@ -69,20 +69,25 @@ class FileResult:
     score: int = 100
     readability: dict[str, float] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    # Readability per section (articles with subheadings): the JSON key "sections" when not empty.
+    sections: list[dict[str, Any]] = field(default_factory=list)
     # Corpus checks' per-document records (rule code -> record); not part of any report.
     records: dict[str, Any] = field(default_factory=dict, repr=False)
     suppressions: Any = field(default=None, repr=False)  # the file's healthlint-disable comments
     source: str | None = field(default=None, repr=False)  # kept only for the HTML report
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "path": self.path,
             "words": self.words,
             "score": self.score,
             "scores": score_components(self.findings, self.words),
             "readability": dict(self.readability),
-            "findings": [f.to_dict() for f in self.findings],
         }
+        if self.sections:
+            d["sections"] = [dict(s) for s in self.sections]
+        d["findings"] = [f.to_dict() for f in self.findings]
+        return d
 
 
 # The score (README "Score", docs/quality.md): what a medical reviewer would rank first.

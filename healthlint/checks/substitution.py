@@ -11,7 +11,8 @@ Matching works on the words the document model already has: whole words, case-in
 the term's last word also matched with -s, -es (-y to -ies, -is to -es) and a possessive 's; multi-
 word terms need only spaces between their words; the longest term wins where several start at the
 same word. Only body sentences are read (headings and the title name a topic; the body is where a
-term is used and explained). A sentence whose words include none of the terms' first words costs
+term is used and explained), outside a reference list (a "References" section quotes papers'
+titles). A sentence whose words include none of the terms' first words costs
 one set test.
 
 A term is **explained**, and not reported, when its alternative or one of the alternative's
@@ -33,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
+from ..citations import REFERENCE_HEADING
 from ..document import WORD_RE
 from . import Check, Hit, Param, register
 
@@ -207,6 +209,10 @@ class Substitution(Check):
         candidates = [i for i, s in enumerate(sentences) if not firsts.isdisjoint(s.tokens)]
         if not candidates:
             return
+        # A reference list quotes papers' titles, written for specialists: not the article's voice.
+        refs = {b.index for b in doc.blocks if b.kind == "heading" and REFERENCE_HEADING.match(b.text.strip())}
+        if refs:
+            candidates = [i for i in candidates if sentences[i].block.section not in refs]
         window = self.p["explain_window"]
         cap = self.p["max_per_term"]
         stems: dict[int, frozenset[str]] = {}
