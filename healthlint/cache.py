@@ -25,7 +25,8 @@ from typing import Any
 from . import __version__
 from .findings import FileResult, Finding
 
-SCHEMA_VERSION = 3  # 2: a suppression's 'used' flag is stored; 3: a finding's 'whole' flag
+SCHEMA_VERSION = 4  # 2: a suppression's 'used' flag is stored; 3: a finding's 'whole' flag;
+# 4: a finding's suggestion and replacement, a file's per-section readability
 FILE_NAME = "results.sqlite"
 
 
@@ -52,10 +53,11 @@ def encode(result: FileResult, records: bool = True) -> str:
     return json.dumps({
         "words": result.words, "score": result.score, "readability": result.readability,
         "findings": [[f.rule, f.name, f.category, f.severity, f.line, f.column, f.end_line, f.end_column,
-                      f.message, f.fingerprint, f.whole] for f in result.findings],
+                      f.message, f.fingerprint, f.whole, f.suggestion, f.replacement] for f in result.findings],
         "records": {code: {"hex": rec.hex()} if isinstance(rec, (bytes, bytearray)) else rec
                     for code, rec in result.records.items()} if records else {},
         "suppressions": sup,
+        **({"sections": result.sections} if result.sections else {}),
         **({"source": result.source} if result.source is not None else {}),
     }, separators=(",", ":"))
 
@@ -72,7 +74,8 @@ def decode(path: str, text: str) -> FileResult:
         sup = Suppressions([Directive(k, tuple(c) if c is not None else None, ln, eln, col, first, last, used)
                             for k, c, ln, eln, col, first, last, used in d["suppressions"]])
     return FileResult(path=path, words=d["words"], score=d["score"], readability=d["readability"],
-                      findings=findings, records=records, suppressions=sup, source=d.get("source"))
+                      findings=findings, records=records, suppressions=sup, source=d.get("source"),
+                      sections=d.get("sections") or [])
 
 
 class Cache:

@@ -406,6 +406,9 @@ def explain_text(r: Any, verbose: bool = False) -> str:
     out += [f"Category: {r.category}    Severity: {r.severity}    Check: {r.check} (scope: {r.scope})"]
     if not r.enabled:
         out.append("Off by default: enable it with select or extend-select.")
+    for aud, on in sorted(getattr(r, "audience_enabled", {}).items()):
+        if on != r.enabled:
+            out.append(f"{'On' if on else 'Off'} by default for audience: {aud}" + ("" if on else "; enable it with extend-select."))
     if r.description:
         out += ["", "What it finds:", textwrap.indent(r.description, "  ")]
     out += ["", "Why:", textwrap.indent(r.rationale, "  ")]

@@ -261,6 +261,18 @@ class Block:
         return self.offsets.source(start), self.offsets.source_end(end)
 
 
+def prose_of(blocks: list[Block]) -> str:
+    """Blocks' text joined for the readability formulas: each block ends a sentence (a list item or
+    caption is a unit of reading of its own)."""
+    parts = []
+    for b in blocks:
+        t = b.text.strip()
+        if t and t[-1] not in ".!?:;…":
+            t += "."
+        parts.append(t)
+    return "\n".join(parts)
+
+
 @dataclass
 class Metadata:
     title: str | None = None
@@ -393,13 +405,15 @@ class Document:
     @cached_property
     def prose(self) -> str:
         """Body text joined into one string for whole-document metrics (readability formulas)."""
-        parts = []
-        for b in self.body:
-            t = b.text.strip()
-            if t and t[-1] not in ".!?:;…":
-                t += "."  # a list item or caption is a unit of reading of its own
-            parts.append(t)
-        return "\n".join(parts)
+        return prose_of(self.body)
+
+    @cached_property
+    def section_readability(self) -> list[dict[str, Any]]:
+        """Readability per section (heading, line, words, Flesch figures), for articles with
+        subheadings; ``[]`` otherwise. Computed once: :func:`healthlint.readability.section_figures`."""
+        from .readability import section_figures
+
+        return section_figures(self)
 
     @cached_property
     def title(self) -> str | None:

@@ -110,7 +110,7 @@ def build_ruleset(config: Config, select: list[str] | None = None, ignore: list[
         if select is not None:  # the command line's --select is the final word
             on = matches(r.code, select)
         else:
-            on = matches(r.code, config.select) if config.select is not None else r.enabled
+            on = matches(r.code, config.select) if config.select is not None else r.enabled_for(config.audience)
             on = on or matches(r.code, config.extend_select)
             if ov is not None and ov.enabled is not None:
                 on = ov.enabled
@@ -212,7 +212,7 @@ class Linter:
         findings.sort(key=Finding.sort_key)
         return FileResult(
             path=doc.path, words=doc.word_count, score=score(findings, doc.word_count),
-            readability=readability(doc), findings=findings, records=records,
+            readability=readability(doc), findings=findings, records=records, sections=doc.section_readability,
             suppressions=sup if sup.directives else None, source=doc.source if self.keep_source else None,
         )
 
@@ -495,6 +495,7 @@ class Linter:
             end_line=end_line, end_column=end_col, message=rule.format_message(values),
             fingerprint=fingerprint_base(rule.code, text),
             whole=doc is None or (hit.block is None and hit.source_span is None),
+            suggestion=hit.suggestion, replacement=hit.replacement,
         )
 
     def _filter(self, path: str, findings: list[Finding]) -> list[Finding]:

@@ -37,12 +37,16 @@ class Finding:
     # About the whole page (a reading grade, a missing author), not a span of it: the score counts
     # such a rule once, and a span rule by how often it fires per 1,000 words.
     whole: bool = field(default=False, compare=False)
+    # What to write instead (a plain-language alternative): the JSON key "suggestion" when set.
+    suggestion: str | None = field(default=None, compare=False)
+    # The text that replaces the span one for one (SARIF fixes); None when it needs rephrasing.
+    replacement: str | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple:
         return (self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "rule": self.rule,
             "name": self.name,
             "category": self.category,
@@ -53,6 +57,9 @@ class Finding:
             "end_column": self.end_column,
             "message": self.message,
         }
+        if self.suggestion is not None:
+            d["suggestion"] = self.suggestion
+        return d
 
 
 @dataclass
@@ -62,20 +69,25 @@ class FileResult:
     score: int = 100
     readability: dict[str, float] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    # Readability per section (articles with subheadings): the JSON key "sections" when not empty.
+    sections: list[dict[str, Any]] = field(default_factory=list)
     # Corpus checks' per-document records (rule code -> record); not part of any report.
     records: dict[str, Any] = field(default_factory=dict, repr=False)
     suppressions: Any = field(default=None, repr=False)  # the file's healthlint-disable comments
     source: str | None = field(default=None, repr=False)  # kept only for the HTML report
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "path": self.path,
             "words": self.words,
             "score": self.score,
             "scores": score_components(self.findings, self.words),
             "readability": dict(self.readability),
-            "findings": [f.to_dict() for f in self.findings],
         }
+        if self.sections:
+            d["sections"] = [dict(s) for s in self.sections]
+        d["findings"] = [f.to_dict() for f in self.findings]
+        return d
 
 
 # The score (README "Score", docs/quality.md): what a medical reviewer would rank first.

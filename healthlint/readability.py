@@ -125,3 +125,29 @@ def readability(doc: "Document") -> dict[str, float]:
         figures = {k: round(float(v), 1) for k, v in flesch(prose).items()}
     doc.__dict__["_readability"] = figures
     return figures
+
+
+def section_figures(doc: "Document") -> list[dict[str, Any]]:
+    """Readability per section, for articles with subheadings (else ``[]``): the text before the
+    first subheading (heading None) and each subheading's section, with its 1-based line, its words
+    and, when it has prose, its Flesch Reading Ease and Flesch-Kincaid grade (the whole-document
+    formulas on the section's prose alone). Read through ``Document.section_readability``, which
+    computes it once."""
+    from .document import prose_of
+
+    sections = doc.sections()
+    if not any(head is not None for head, _ in sections):
+        return []
+    out: list[dict[str, Any]] = []
+    for head, blocks in sections:
+        first = head if head is not None else (blocks[0] if blocks else None)
+        if first is None:
+            continue
+        words = sum(b.word_count for b in blocks)
+        entry: dict[str, Any] = {"heading": head.text if head is not None else None,
+                                 "line": doc.position(first.source_span(0, 0)[0])[0], "words": words}
+        prose = prose_of(blocks)
+        if words and prose.strip():
+            entry.update((k, round(float(v), 1)) for k, v in flesch(prose).items())
+        out.append(entry)
+    return out

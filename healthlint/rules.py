@@ -56,6 +56,13 @@ class Rule:
     file: str
     line: int = 1
     fix: str = ""  # what the writer should do about a finding, in a sentence or two
+    # Audiences for which the rule is on or off by default (``audiences: {professional: {enabled:
+    # false}}``); an audience not named follows ``enabled``. Selection in the config or on the
+    # command line still decides in the end.
+    audience_enabled: dict[str, bool] = field(default_factory=dict)
+
+    def enabled_for(self, audience: str) -> bool:
+        return self.audience_enabled.get(audience, self.enabled)
 
     def params_for(self, audience: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         merged = dict(self.params)
@@ -162,6 +169,12 @@ def _rule_from(doc: Located, d: dict[str, Any], at: tuple) -> Rule:
             raise err(f"unknown audience; expected one of {', '.join(AUDIENCES)}", "audiences", aud)
         if not isinstance(over, dict):
             raise err("must be a mapping of parameter names to values", "audiences", aud)
+        if "enabled" in over and not isinstance(over["enabled"], bool):
+            raise err("must be true or false", "audiences", aud, "enabled")
+    # 'enabled' in an audience's overrides turns the rule on or off for that audience; the other
+    # keys are parameters.
+    audience_enabled = {aud: over["enabled"] for aud, over in audiences.items() if "enabled" in over}
+    audiences = {aud: {k: v for k, v in over.items() if k != "enabled"} for aud, over in audiences.items()}
     full = validate_params(kind, params, lambda m, *k: err(m, "params", *k))
     for aud, over in audiences.items():
         validate_params(kind, {**full, **over}, lambda m, *k: err(m, "audiences", aud, *k))
@@ -179,10 +192,11 @@ def _rule_from(doc: Located, d: dict[str, Any], at: tuple) -> Rule:
         raise err("must be true or false", "enabled")
     return Rule(
         code=code, name=name, category=d["category"], severity=d["severity"], check=kind.kind, scope=scope,
-        params=full, audiences={a: dict(o) for a, o in audiences.items()}, message=d["message"].strip(),
+        params=full, audiences={a: dict(o) for a, o in audiences.items() if o}, message=d["message"].strip(),
         summary=d["summary"].strip(), description=(d.get("description") or "").strip(),
         rationale=d["rationale"].strip(), sources=sources, bad=bad, good=good, enabled=enabled,
         file=doc.file, line=doc.line(*at) or 1, fix=(d.get("fix") or "").strip(),
+        audience_enabled=audience_enabled,
     )
 
 

@@ -52,7 +52,8 @@ def test_json_matches_contract():
     paths = [f["path"] for f in data["files"]]
     assert paths == sorted(paths)
     for f in data["files"]:
-        assert list(f) == ["path", "words", "score", "scores", "readability", "findings"]
+        # "sections" (readability per section) is added for articles with subheadings
+        assert [k for k in f if k != "sections"] == ["path", "words", "score", "scores", "readability", "findings"]
         assert set(f["scores"]) == {"content", "evidence", "readability", "trust"}
         assert 0 <= f["score"] <= 100 and isinstance(f["words"], int)
         assert set(f["readability"]) == {"flesch_reading_ease", "flesch_kincaid_grade"}
@@ -61,7 +62,7 @@ def test_json_matches_contract():
         for x in f["findings"]:
             assert list(x)[:9] == ["rule", "name", "category", "severity", "line", "column", "end_line",
                                    "end_column", "message"]
-            assert set(list(x)[9:]) <= {"url", "fix"}  # added fields: the rule's page, how to fix it
+            assert set(list(x)[9:]) <= {"suggestion", "url", "fix"}  # added: what to write, the rule's page, how to fix it
             assert x["line"] >= 1 and x["column"] >= 1
             assert (x["end_line"], x["end_column"]) >= (x["line"], x["column"])
 

@@ -85,7 +85,7 @@ def test_yaml_object_tags_are_refused(tmp_path):
 def test_select_extend_select_and_off(tmp_path):
     p = write(tmp_path / ".healthlint.yaml", "select: [HL10]\nignore: [HL104]\nrules:\n  HL105: off\n")
     codes = {a.rule.code for a in build_ruleset(load_file(p)).active}
-    assert codes == {"HL101", "HL102", "HL103", "HL106", "HL107"}
+    assert codes == {"HL101", "HL102", "HL103", "HL106", "HL107", "HL108"}
 
 
 def test_exclude_and_per_file_ignores(tmp_path):

@@ -97,7 +97,7 @@ def page(rule: Rule) -> str:
            "| | |", "|---|---|",
            f"| Category | {rule.category} |", f"| Severity | {rule.severity} |",
            f"| Check | `{rule.check}`, on {SCOPES.get(rule.scope, rule.scope)} |",
-           f"| On by default | {'yes' if rule.enabled else f'no: turn it on with `extend-select: [{rule.code}]` in the config'} |",
+           f"| On by default | {'yes' if rule.enabled else f'no: turn it on with `extend-select: [{rule.code}]` in the config'}{audience_note(rule)} |",
            f"| Rule file | `{src}` |", ""]
     out += ["## What it finds", "", rule.description or rule.summary, ""]
     out += ["## Why", "", rule.rationale, ""]
@@ -127,6 +127,13 @@ def page(rule: Rule) -> str:
         for ex in examples:
             out += example_block(ex)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def audience_note(rule: Rule) -> str:
+    """ "; off for `audience: professional`" for rules an audience turns off (or on)."""
+    notes = [f"{'on' if on else 'off'} for `audience: {aud}`" for aud, on in sorted(rule.audience_enabled.items())
+             if on != rule.enabled]
+    return ("; " + ", ".join(notes)) if notes else ""
 
 
 def index(rules: list[Rule]) -> str:

@@ -49,6 +49,7 @@ KINDS = {
     "phrase-rate": "healthlint.checks.phrase_rate",
     "seo": "healthlint.checks.seo",
     "internal-links": "healthlint.checks.seo",
+    "substitution": "healthlint.checks.substitution",
 }
 
 SCOPES = ("document", "section", "paragraph", "sentence", "heading", "title", "block", "corpus")
@@ -121,6 +122,8 @@ class Hit:
     values: dict[str, Any] = field(default_factory=dict)
     severity: str | None = None  # lowers the rule's severity for this hit (e.g. hedged claims); never raises it
     source_span: tuple[int, int] | None = None  # absolute source offsets, when not in a block
+    suggestion: str | None = None  # what to write instead (reports show it as data)
+    replacement: str | None = None  # the exact text that replaces the span, when it does one for one
 
 
 @dataclass

@@ -400,6 +400,22 @@ def _page_box(items: list[str]) -> str:
             + "".join(items) + "</ul></div>")
 
 
+def _sections(fr: Any) -> str:
+    """A small table of the reading grade of each section (articles with subheadings), so an editor
+    sees which part is hard to read."""
+    sections = getattr(fr, "sections", None)
+    if not sections:
+        return ""
+    rows = "".join(
+        f'<tr><td>{_esc(s["heading"]) if s.get("heading") is not None else "<i>(before the first subheading)</i>"}</td>'
+        f'<td class="num">{s["line"]}</td><td class="num">{s["words"]}</td>'
+        f'<td class="num">{s.get("flesch_kincaid_grade", "")}</td><td class="num">{s.get("flesch_reading_ease", "")}</td></tr>'
+        for s in sections)
+    return ('<details class="sections"><summary>reading grade by section</summary><table class="sections">'
+            "<thead><tr><th>Section</th><th>Line</th><th>Words</th><th>FK grade</th><th>Reading ease</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table></details>")
+
+
 def _article(fr: Any, n: int, links: _Links) -> str:
     r = fr.readability
     from ..findings import score_components
@@ -409,7 +425,7 @@ def _article(fr: Any, n: int, links: _Links) -> str:
             + (f' · Flesch Reading Ease {r["flesch_reading_ease"]} · Flesch-Kincaid grade {r["flesch_kincaid_grade"]}' if r else "")
             + f" · {len(fr.findings)} finding{'s' if len(fr.findings) != 1 else ''}")
     opened = " open" if fr.findings else ""  # clean articles start folded
-    parts = [f'<section class="article" id="a{n}"><h2>{_esc(fr.path)}</h2><div class="meta">{meta}</div>']
+    parts = [f'<section class="article" id="a{n}"><h2>{_esc(fr.path)}</h2><div class="meta">{meta}</div>{_sections(fr)}']
     numbered = [(f"{n}-{k}", f) for k, f in enumerate(fr.findings)]  # each finding's id in the page
     if fr.source is None:  # no text to show: every finding goes in the box
         parts.append(_page_box([_item(f, fid, links, "li") for fid, f in numbered]))

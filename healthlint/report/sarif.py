@@ -3,7 +3,9 @@
 Every active rule is described (id, name, short and full description, default level, ``help``: how
 to fix it, and ``helpUri``: its page, when it has one); every finding is a result with its region
 (1-based lines and columns, end column exclusive, counted in Unicode code points) and a
-``partialFingerprints`` entry that stays the same when lines are added elsewhere in the file.
+``partialFingerprints`` entry that stays the same when lines are added elsewhere in the file. A
+finding whose suggestion replaces its span word for word (HL108's plain alternative) carries a
+``fixes`` entry: the span deleted, the alternative inserted.
 """
 
 from __future__ import annotations
@@ -64,6 +66,15 @@ def _results(report: Any, index: dict[str, int]) -> Iterator[dict[str, Any]]:
                 }}],
                 "partialFingerprints": {"healthlint/v1": f.fingerprint or f"{f.rule}:{f.line}:{f.column}"},
             }
+            if f.replacement is not None and "endLine" in region:
+                # The term replaced one for one by its plain alternative (HL108): a fix a viewer can apply.
+                result["fixes"] = [{
+                    "description": {"text": f"Replace with '{f.replacement}'"},
+                    "artifactChanges": [{
+                        "artifactLocation": {"uri": artifact_uri(fr.path)},
+                        "replacements": [{"deletedRegion": dict(region), "insertedContent": {"text": f.replacement}}],
+                    }],
+                }]
             if f.rule in index:
                 result["ruleIndex"] = index[f.rule]
             result["properties"] = props
