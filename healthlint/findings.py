@@ -122,6 +122,10 @@ def score_components(findings: list[Finding], words: int = 0) -> dict[str, int]:
     costs: dict[str, dict[str, float]] = {"readability": {}, "trust": {}}
     spans: dict[str, int] = {}
     for f in findings:
+        if f.suggestion is not None:
+            # Wording advice with a plain alternative (HL108): a medical term already raises the
+            # syllable count the reading grade measures, so it is not counted twice.
+            continue
         weight = CATEGORY_WEIGHT.get(f.category)
         if weight is not None:
             points = DEFECT_WEIGHT[f.severity] * weight * per_1000

@@ -88,3 +88,13 @@ def test_the_engine_marks_whole_page_findings_and_the_cache_keeps_the_mark(tmp_p
 
     fr = FileResult(path="a.md", findings=lint(text, ["HL101", "HL103"]))
     assert {x.rule: x.whole for x in decode("a.md", encode(fr)).findings} == found
+
+
+def test_plain_language_advice_is_not_counted_twice():
+    # HL108 offers a plain word for a medical term; the term's syllables already count in the
+    # reading grade, so the advice leaves the score alone (a real readability finding does not).
+    advice = [Finding("HL108", "x", "readability", "info", i, 1, i, 5, "m", suggestion="high blood pressure")
+              for i in range(1, 9)]
+    plain = [f("HL103", "readability", "info", line=i) for i in range(1, 9)]
+    assert score_components(advice, 1000)["readability"] == 100
+    assert score_components(plain, 1000)["readability"] < 100
