@@ -55,7 +55,7 @@ class Entry:
     term: str  # as listed, lower case
     say: str
     rephrase: bool
-    content: frozenset[str]  # stems of the alternative's content words
+    content: frozenset[str]  # the alternative's content words, with their simple plural forms
 
 
 def _stem(word: str) -> str:
@@ -134,7 +134,8 @@ def _index(items: tuple[tuple[str, str, tuple[str, ...], bool], ...]) -> tuple[d
     its possessive forms, for the sentence pre-test)."""
     index: dict[str, dict[tuple[str, ...], tuple[Entry, bool]]] = {}
     for term, say, variants, rephrase in items:
-        content = frozenset(_stem(w) for w in WORD_RE.findall(say.lower()) if w not in STOPWORDS)
+        content = frozenset(f for w in WORD_RE.findall(say.lower()) if w not in STOPWORDS
+                            for f in (w, _stem(w), *_plurals(_stem(w))))
         entry = Entry(term, say.strip(), rephrase or "…" in say or "..." in say, content)
         base = tuple(WORD_RE.findall(term))
         forms: list[tuple[tuple[str, ...], bool]] = [(base, True)]
@@ -222,13 +223,11 @@ class Substitution(Check):
         def stems_of(i: int) -> frozenset[str]:
             got = stems.get(i)
             if got is None:
-                got = stems[i] = frozenset(_stem(t) for t in sentences[i].tokens)
+                got = stems[i] = frozenset(sentences[i].tokens)
             return got
 
         for i in candidates:
             s = sentences[i]
-            if not self._token_hit(s.tokens):  # a common first word ("blood") without the rest
-                continue
             for entry, words, is_base, a, e in self._matches(s):
                 if entry.term in explained:
                     continue
@@ -245,69 +244,52 @@ class Substitution(Check):
                 yield Hit(block, a, e, {"match": written, "term": entry.term, "alternative": entry.say, "count": n},
                           suggestion=entry.say, replacement=self._replacement(doc, block, a, e, written, entry, is_base))
 
-    def _token_hit(self, tokens: list[str]) -> bool:
-        """Whether some form stands in the sentence's words (ignoring what separates them): the
-        cheap test before the words' positions are built."""
-        index, firsts = self.index, self.firsts
-        for k, t in enumerate(tokens):
-            if t not in firsts:
-                continue
-            if t.endswith(("'s", "’s")) and t not in index:
-                t = t[:-2]
-            for form, _, _ in index.get(t, ()):
-                n = len(form)
-                if n == 1:
-                    return True
-                following = tokens[k + 1 : k + n]
-                if len(following) == n - 1 and all(w == f or w[:-2] == f for w, f in zip(following, form[1:])):
-                    return True
-        return False
-
     def _matches(self, s: Any) -> Iterable[tuple[Entry, tuple, bool, int, int]]:
-        """(entry, words, base form?, start, end) for each term in the sentence, left to right,
-        longest first, no overlaps."""
-        words = s.words
-        text = s.block.text
-        index = self.index
-        lows = [w.lower for w in words]
+        """(entry, words, base form?, start, end in the block) for each term in the sentence, left
+        to right, longest first, no overlaps. Works on the sentence's lower-case tokens; the words'
+        positions are found (one regex pass, no Word objects) only when a form's words are there."""
+        tokens = s.tokens
+        index, firsts = self.index, self.firsts
+        spans: list[tuple[int, int]] | None = None
+        text = s.text
         k = 0
-        while k < len(words):
-            low = lows[k]
-            possessive = low.endswith(("'s", "’s"))
-            cands = index.get(low[:-2] if possessive else low)
-            if cands:
-                for form, entry, is_base in cands:
-                    n = len(form)
-                    if n == 1:
-                        if possessive:
-                            yield entry, form, is_base, words[k].start, words[k].end - 2
-                        else:
-                            yield entry, form, is_base, words[k].start, words[k].end
-                        k += 1
-                        break
-                    if possessive or k + n > len(words):
-                        continue
-                    ok = True
-                    for j in range(1, n):
-                        w = lows[k + j]
-                        last = j == n - 1
-                        if w != form[j] and not (last and w.endswith(("'s", "’s")) and w[:-2] == form[j]):
-                            ok = False
-                            break
-                        if not text[words[k + j - 1].end:words[k + j].start].isspace():
-                            ok = False
-                            break
-                    if ok:
-                        end = words[k + n - 1].end
-                        if lows[k + n - 1] != form[-1]:
-                            end -= 2  # a possessive after the term
-                        yield entry, form, is_base, words[k].start, end
-                        k += n
-                        break
-                else:
-                    k += 1
-            else:
+        while k < len(tokens):
+            low = tokens[k]
+            if low not in firsts:
                 k += 1
+                continue
+            possessive = low.endswith(("'s", "’s")) and low not in index
+            matched = 0
+            for form, entry, is_base in index.get(low[:-2] if possessive else low, ()):
+                n = len(form)
+                if n > 1 and (possessive or k + n > len(tokens)):
+                    continue
+                if n > 1 and not all(w == f or (j == n - 1 and w.endswith(("'s", "’s")) and w[:-2] == f)
+                                     for j, (w, f) in enumerate(zip(tokens[k + 1 : k + n], form[1:]), 1)):
+                    continue
+                if spans is None:
+                    spans = [m.span() for m in WORD_RE.finditer(text)]
+                    if len(spans) != len(tokens):  # lower-casing changed the words: use the text's own
+                        tokens = [text[x:y].lower() for x, y in spans]
+                        return self._rematch(s, tokens, spans)
+                if n > 1 and not all(text[spans[k + j - 1][1] : spans[k + j][0]].isspace() for j in range(1, n)):
+                    continue  # "renal, failure": punctuation between the words
+                end = spans[k + n - 1][1]
+                if tokens[k + n - 1] != form[-1]:
+                    end -= 2  # a possessive after the term
+                yield entry, form, is_base, s.start + spans[k][0], s.start + end
+                matched = n
+                break
+            k += matched or 1
+
+    def _rematch(self, s: Any, tokens: list[str], spans: list[tuple[int, int]]) -> list:
+        """The rare sentence whose lower-cased form tokenizes differently: match its own words."""
+        class _S:
+            pass
+
+        alt = _S()
+        alt.tokens, alt.text, alt.start = tokens, s.text, s.start  # type: ignore[attr-defined]
+        return list(self._matches(alt))
 
     @staticmethod
     def _replacement(doc: Any, block: Any, a: int, e: int, written: str, entry: Entry, is_base: bool) -> str | None:
