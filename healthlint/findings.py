@@ -122,7 +122,7 @@ def score_components(findings: list[Finding], words: int = 0) -> dict[str, int]:
     costs: dict[str, dict[str, float]] = {"readability": {}, "trust": {}}
     spans: dict[str, int] = {}
     for f in findings:
-        if f.suggestion is not None:
+        if getattr(f, "suggestion", None) is not None:
             # Wording advice with a plain alternative (HL108): a medical term already raises the
             # syllable count the reading grade measures, so it is not counted twice.
             continue
@@ -136,7 +136,7 @@ def score_components(findings: list[Finding], words: int = 0) -> dict[str, int]:
         elif f.category in costs:
             rules = costs[f.category]
             rules[f.rule] = max(rules.get(f.rule, 0), RULE_COST[f.severity])
-            if not f.whole:
+            if not getattr(f, "whole", False):
                 spans[f.rule] = spans.get(f.rule, 0) + 1
     for rule, n in spans.items():
         for rules in costs.values():
