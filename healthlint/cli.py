@@ -110,6 +110,12 @@ def main() -> None:
         _report_lost("the reader of standard output closed it")
 
 
+def _say_notes(cfg: Any) -> None:
+    """What loading the config has to tell the user (another config file ignored), on stderr."""
+    for note in cfg.notes:
+        click.echo(f"healthlint: note: {note}", err=True)
+
+
 def _interrupted() -> None:
     """End an interrupted run at once with exit 2. The worker pool's manager thread may be blocked
     reading a result that a terminated worker left half-written; the interpreter's exit would join
@@ -212,8 +218,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
             _fail(f"{p}: no such file or folder")
     try:
         cfg = config_mod.load(config_file, path_list)
-        for note in cfg.notes:
-            click.echo(f"healthlint: note: {note}", err=True)
+        _say_notes(cfg)
         if audience:
             cfg.audience = audience
         if respect_gitignore is not None:
@@ -334,8 +339,7 @@ def config_cmd(path: str | None, config_file: str | None, fmt: str) -> None:
         ruleset = build_ruleset(cfg)
     except ConfigError as e:
         _fail(str(e))
-    for note in cfg.notes:
-        click.echo(f"healthlint: note: {note}", err=True)
+    _say_notes(cfg)
     skip = {"file", "root", "located", "origins", "notes"}
     rows = []
     for f in fields(cfg):

@@ -26,7 +26,7 @@ from .findings import SEVERITY_RANK, FileResult, Finding, fingerprint_base, lowe
 from . import suppress
 from .ownreport import is_own_report
 from .parsers import InputError, parse_bytes, parse_text
-from .rules import Rule, builtin_rules_dir, check_unique, load_rule_folder, validate_params
+from .rules import Rule, builtin_rules_dir, check_unique, load_rule_folder, nearest_codes, unknown_code, validate_params
 from .yamlutil import ConfigError
 
 
@@ -34,23 +34,13 @@ def matches(code: str, patterns: Iterable[str]) -> bool:
     return any(code.startswith(p) for p in patterns)
 
 
-def nearest_codes(pattern: str, known: Iterable[str], n: int = 3) -> list[str]:
-    """Real codes closest to a mistyped one ("HL999" -> HL409, HL509…), for the error message."""
-    import difflib
-
-    known = sorted(set(known))
-    close = difflib.get_close_matches(pattern.upper(), known, n=n, cutoff=0.5)
-    return close or [c for c in known if c[:3] == pattern.upper()[:3]][:n]
-
-
 def check_codes(patterns: Iterable[str], known: set[str], fail: Any) -> None:
     """Every code or prefix in ``patterns`` names at least one rule; else ``fail(message)`` (which
     raises). One typo in --select or --ignore must not quietly switch the gate off."""
     for p in patterns:
-        if not any(k.startswith(p) for k in known):
-            near = nearest_codes(p, known)
-            hint = f"; did you mean {', '.join(near)}?" if near else "; see 'healthlint rules'"
-            raise fail(f"no rule code starts with '{p}'{hint}")
+        problem = unknown_code(p, known)
+        if problem:
+            raise fail(problem)
 
 
 @dataclass

@@ -17,6 +17,8 @@ def lower_severity(severity: str, cap: "str | None") -> str:
     if cap in SEVERITY_RANK and SEVERITY_RANK[cap] < SEVERITY_RANK[severity]:
         return cap
     return severity
+
+
 CATEGORIES = ("readability", "duplicate", "splice", "stuffing", "claim", "residue", "trust", "seo", "input")
 
 

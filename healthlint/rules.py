@@ -11,7 +11,7 @@ import re
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from .checks import SCOPES, Check, get_kind, KINDS
 from .findings import CATEGORIES, SEVERITIES
@@ -19,6 +19,26 @@ from .yamlutil import ConfigError, Located, load_yaml
 
 CODE_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3,4}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+def nearest_codes(pattern: str, known: "Iterable[str]", n: int = 3) -> list[str]:
+    """Real codes closest to a mistyped one ("HL999" -> HL409, HL509…), for error messages."""
+    import difflib
+
+    known = sorted(set(known))
+    close = difflib.get_close_matches(pattern.upper(), known, n=n, cutoff=0.5)
+    return close or [c for c in known if c[:3] == pattern.upper()[:3]][:n]
+
+
+def unknown_code(pattern: str, known: "Iterable[str]") -> str | None:
+    """Why ``pattern`` (a code or a prefix) names no rule, with the nearest real codes; None when
+    it names one. The one message for --select, the config and suppression comments."""
+    known = frozenset(known)
+    if any(k.startswith(pattern) for k in known):
+        return None
+    near = nearest_codes(pattern, known)
+    hint = f"; did you mean {', '.join(near)}?" if near else "; see 'healthlint rules'"
+    return f"no rule code starts with '{pattern}'{hint}"
 AUDIENCES = ("patient", "professional")
 
 RULE_KEYS = {

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .findings import Finding
+from .rules import unknown_code
 
 DIRECTIVE = re.compile(r"<!--\s*healthlint-([A-Za-z-]*)(.*?)-->", re.S)
 VERBS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
@@ -111,9 +112,9 @@ def _read(verb: str, body: str, known: "frozenset[str] | None") -> tuple[tuple[s
             return None, (f"'{tok}' is not a rule code; put a note after '--' "
                           f"(<!-- healthlint-{verb} HL401 -- reason -->)")
         tok = tok.upper()
-        if known is not None and not any(k.startswith(tok) for k in known):
-            near = difflib.get_close_matches(tok, sorted(known), n=3, cutoff=0.5)
-            return None, f"no rule code starts with '{tok}'" + (f"; did you mean {', '.join(near)}?" if near else "")
+        problem = unknown_code(tok, known) if known is not None else None
+        if problem:
+            return None, problem
         codes.append(tok)
     return (tuple(codes) or None), None
 
