@@ -387,7 +387,7 @@ class Document:
         """The body blocks' (or all blocks') text joined with NUL characters, its lower-cased form
         (None when lower-casing changes the length), and where each block starts in it: one string
         for a whole-article scan before per-sentence or per-block work (see
-        :meth:`healthlint.checks.Lexicon.block_spans`)."""
+        :meth:`healthlint.lexicon.Lexicon.block_spans`)."""
         key = "_joined_body" if body_only else "_joined_all"
         cached = self.__dict__.get(key)
         if cached is None:

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .checks import Check, Hit, set_deadline
+from .checks.base import Check, Hit
 from .config import Config
+from .lexicon import set_deadline
 from .discovery import glob_match, iter_files, relative_posix
 from .document import Document
 from .findings import SEVERITY_RANK, FileResult, Finding, fingerprint_base, lower_severity, number_fingerprints, score
@@ -120,7 +121,7 @@ def build_ruleset(config: Config, select: list[str] | None = None, ignore: list[
             )
         severity = ov.severity if ov is not None and ov.severity else r.severity
         # Shipped rules with their shipped parameters use the fast regex path; a user's rule files
-        # and parameter overrides run under a time budget (see checks.Lexicon).
+        # and parameter overrides run under a time budget (see lexicon.Lexicon).
         trusted = _is_builtin(r) and not (ov is not None and ov.params)
         active.append(ActiveRule(r, severity, kind(r, params, r.scope, config, trusted)))
     return RuleSet(all_rules, active)
@@ -274,7 +275,7 @@ class Linter:
 
     def _corpus_hits(self, records: dict[str, Any], cache: Any, file_keys: list[str] | None) -> dict[str, list]:
         """path -> [(active rule, its hits in that file)], corpus rules in rule order."""
-        from .checks import CorpusHit
+        from .checks.base import CorpusHit
 
         out: dict[str, list] = {}
         for active in self.ruleset.active:

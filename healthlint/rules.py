@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .checks import SCOPES, Check, get_kind, KINDS
+from .checks import get_kind, kind_names
+from .checks.base import SCOPES, Check
 from .findings import CATEGORIES, SEVERITIES
 from .yamlutil import ConfigError, Located, load_yaml
 
@@ -174,7 +175,7 @@ def _rule_from(doc: Located, d: dict[str, Any], at: tuple) -> Rule:
         raise err(f"must be one of {', '.join(SEVERITIES)}", "severity")
     kind = get_kind(d["check"])
     if kind is None:
-        raise err(f"unknown check kind; available: {', '.join(sorted(KINDS))}", "check")
+        raise err(f"unknown check kind; available: {', '.join(kind_names())}", "check")
     scope = d.get("scope", kind.scopes[0])
     if scope not in SCOPES or scope not in kind.scopes:
         raise err(f"check kind '{kind.kind}' runs on {', '.join(kind.scopes)}", "scope")

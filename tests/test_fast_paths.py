@@ -1,6 +1,6 @@
 """The speed-ups that change how a pattern is matched must not change what it matches.
 
-* :class:`healthlint.checks.Lexicon` drops a leading ``\\b`` from its patterns and checks the word
+* :class:`healthlint.lexicon.Lexicon` drops a leading ``\\b`` from its patterns and checks the word
   boundary itself; its matches must equal the plain regex's on any text.
 * :mod:`healthlint.promo` finds each signal only where one of its first words starts; the result
   must equal searching the whole text with the same patterns behind ``\\b``.
@@ -13,16 +13,15 @@ import re
 import yaml
 from hypothesis import given, strategies as st
 
-from healthlint import promo
-from healthlint import checks
-from healthlint.checks import Lexicon, _leading_boundary, _skips_ahead
+from healthlint import lexicon, promo
+from healthlint.lexicon import Lexicon, leading_boundary, skips_ahead
 from healthlint.rules import builtin_rules_dir
 
 # Every shipped pattern list whose patterns all start with \b (the lists the fast path serves).
 LISTS = []
 for f in sorted(builtin_rules_dir().glob("*/*.yaml")):
     for key, value in (yaml.safe_load(f.read_text(encoding="utf-8")).get("params") or {}).items():
-        if isinstance(value, list) and value and all(isinstance(v, str) for v in value) and all(_leading_boundary(v) for v in value):
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value) and all(leading_boundary(v) for v in value):
             LISTS.append(value)
 
 PIECES = ["studies", "show", "proven", "clinically", "guaranteed", "miracle", "cure", "no side effects", "safe",
@@ -35,37 +34,37 @@ text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_siz
 
 def test_shipped_rules_use_the_fast_path_where_it_is_faster():
     assert len(LISTS) >= 10
-    bare = [Lexicon(lst)._bare is not None for lst in LISTS]
+    bare = [Lexicon(lst).bare for lst in LISTS]
     assert sum(bare) >= 3  # lists whose patterns start with a literal letter
     assert not all(bare)  # lists that open with a group of words keep their \b
 
 
 def test_bare_patterns_only_when_the_engine_can_skip_ahead():
-    assert _skips_ahead("(?:studies\\s+show)|(?:miracle)", 0)
-    assert _skips_ahead("(?:has|have|had)\\s+been", 0)  # re factors the common "ha"
-    assert not _skips_ahead("(?:(?:highly|very)\\s+effective)|(?:miracle)", 0)
-    assert not _skips_ahead("\\w+\\s+cure", 0)
-    assert Lexicon([r"\bmiracle\b", r"\bstudies show\b"])._bare is not None
-    assert Lexicon([r"\b(?:highly|very)\s+effective\b", r"\bmiracle\b"])._bare is None
+    assert skips_ahead("(?:studies\\s+show)|(?:miracle)", 0)
+    assert skips_ahead("(?:has|have|had)\\s+been", 0)  # re factors the common "ha"
+    assert not skips_ahead("(?:(?:highly|very)\\s+effective)|(?:miracle)", 0)
+    assert not skips_ahead("\\w+\\s+cure", 0)
+    assert Lexicon([r"\bmiracle\b", r"\bstudies show\b"]).bare
+    assert Lexicon([r"\b(?:highly|very)\s+effective\b", r"\bmiracle\b"]).bare is False
 
 
 def test_leading_boundary_only_for_the_whole_pattern():
-    assert _leading_boundary(r"\bstudies\s+show")
-    assert _leading_boundary(r"\b(?:a|b)c")
-    assert not _leading_boundary(r"\ba|b")  # the \b belongs to the first branch only
-    assert not _leading_boundary(r"studies\b")
-    assert not _leading_boundary(r"\\bx")  # a literal backslash
+    assert leading_boundary(r"\bstudies\s+show")
+    assert leading_boundary(r"\b(?:a|b)c")
+    assert not leading_boundary(r"\ba|b")  # the \b belongs to the first branch only
+    assert not leading_boundary(r"studies\b")
+    assert not leading_boundary(r"\\bx")  # a literal backslash
 
 
 def _forced_bare(patterns: list) -> Lexicon:
     """A Lexicon on the bare-pattern path even where it would not choose it (to test that path)."""
-    original = checks._skips_ahead
-    checks._skips_ahead = lambda pattern, flags: True
+    original = lexicon.skips_ahead
+    lexicon.skips_ahead = lambda pattern, flags: True
     try:
         lex = Lexicon(patterns)
     finally:
-        checks._skips_ahead = original
-    assert lex._bare is not None
+        lexicon.skips_ahead = original
+    assert lex.bare
     return lex
 
 
@@ -156,18 +155,17 @@ article = st.lists(st.lists(st.sampled_from(CLAIM_PIECES), min_size=1, max_size=
 
 @given(article)
 def test_whole_article_gate_never_hides_a_finding(text):
-    from healthlint import checks
     from healthlint.config import Config
     from healthlint.engine import Linter
 
     linter = Linter(Config())
     gated = linter.lint_text(text, "a.md")
-    original = checks.Lexicon.block_spans
-    checks.Lexicon.block_spans = lambda self, doc, body_only=True: None  # every unit searched
+    original = Lexicon.block_spans
+    Lexicon.block_spans = lambda self, doc, body_only=True: None  # every unit searched
     try:
         ungated = linter.lint_text(text, "a.md")
     finally:
-        checks.Lexicon.block_spans = original
+        Lexicon.block_spans = original
     assert [f.to_dict() for f in gated.findings] == [f.to_dict() for f in ungated.findings]
 
 
@@ -187,7 +185,7 @@ def test_leading_boundary_scanner_agrees_with_the_regex_parser(body):
     except (re.error, RecursionError):
         return  # not a valid pattern: validation rejects it before a Lexicon is built
     expected = bool(items) and items[0] == (sre_parse.AT, sre_parse.AT_BOUNDARY)
-    assert _leading_boundary(pattern) == expected, pattern
+    assert leading_boundary(pattern) == expected, pattern
 
 
 SPAN_PATTERNS = [r"\bstudies show\b", r"works\W+studies", r"show\s+it", r"\bcure[sd]?\b", r"it\b.{0,12}hours",
@@ -200,7 +198,7 @@ SPAN_WORDS = ["studies", "show", "it", "works", "within", "hours", "cures", "no"
        st.booleans())
 def test_block_spans_cover_every_unit_match(patterns, paragraphs, ignore_case):
     """Lexicon.block_spans may only skip a sentence or block that has no match of its own."""
-    from healthlint.checks import Lexicon, touched
+    from healthlint.checks.base import touched
     from healthlint.parsers import parse_text
 
     doc = parse_text("# Title\n\n" + "\n\n".join(paragraphs) + "\n", "a.md")
@@ -242,7 +240,7 @@ def test_markdown_plain_line_fast_path_maps_like_the_general_path(text):
 
 
 def test_required_literals_of_written_patterns():
-    from healthlint.checks import required_literals
+    from healthlint.lexicon import required_literals
 
     assert required_literals(r"\bstudies\s+show\b", 0) == ("studies",)
     assert required_literals(r"a*bc", 0) == ("bc",)
@@ -258,7 +256,7 @@ def test_required_literals_of_written_patterns():
                       min_size=1, max_size=4))
 def test_required_literals_hold_for_every_match(t, extra):
     """Whenever a lexicon matches a text, the text holds one of its required strings."""
-    from healthlint.checks import required_literals
+    from healthlint.lexicon import required_literals
 
     low = t.lower()
     for lst in LISTS + [extra]:

@@ -53,7 +53,7 @@ def test_eight_times_the_input_costs_far_less_than_sixty_four_times_the_time(sha
 
 def test_a_rule_with_thousands_of_patterns_loads_in_linear_time():
     # The literal prefilter of a lexicon, built when a rule file loads.
-    from healthlint.checks import Lexicon
+    from healthlint.lexicon import Lexicon
 
     def build(n: int) -> float:
         patterns = [rf"\bword{i:05d}\w*" for i in range(n)]

@@ -35,8 +35,10 @@ import re
 from typing import Iterable
 
 from ..citations import sentence_sourced
+from ..lexicon import Lexicon, validate_patterns
 from ..promo import is_promotional
-from . import Check, Hit, Lexicon, Param, register, touched, validate_patterns
+from . import register
+from .base import Check, Hit, Param, touched
 
 DEFAULT_NEGATIONS = [
     r"\bnot\b", r"\bno\b", r"\bnever\b", r"\bn[o']t\b", r"\bwithout evidence\b", r"\bno (?:evidence|proof)\b",

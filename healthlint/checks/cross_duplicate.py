@@ -33,7 +33,8 @@ from math import gcd
 from typing import Any, Iterable, Sequence
 
 from ..textsim import block_shingles, block_words, jaccard, sketch, sketch_similarity, stable_shingles, words
-from . import Check, CorpusHit, Param, register
+from . import register
+from .base import Check, CorpusHit, Param
 
 SMALL_BUCKET = 8  # buckets up to this size compare their pairs' shared values
 PARTITIONS = 32  # the index is sorted one partition (a range of sketch values) at a time

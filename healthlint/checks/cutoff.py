@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from . import Check, Hit, Param, register
+from . import register
+from .base import Check, Hit, Param
 
 _CLOSERS = "\"'”’)]*_ "
 _TERMINAL = ".!?…:;"

@@ -18,7 +18,8 @@ import re
 from typing import Iterable
 
 from ..phrases import FUNCTION_WORDS
-from . import Check, Hit, Param, register
+from . import register
+from .base import Check, Hit, Param
 
 # Words English does not end a sentence on. Prepositions that may close a sentence ("what it is
 # used for.", "where it came from.") and verbs ("they are.") are not here.

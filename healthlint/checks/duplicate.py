@@ -25,7 +25,8 @@ from difflib import SequenceMatcher
 from typing import Iterable
 
 from ..textsim import block_shingles, block_words, jaccard, normalized, stable_shingles, words
-from . import Check, Hit, Param, register
+from . import register
+from .base import Check, Hit, Param
 
 
 # A near-copy whose edits touch one of these is parallel content ("stage II" / "stage III",

@@ -25,7 +25,8 @@ import struct
 from collections import Counter
 from typing import Any, Sequence
 
-from . import CorpusHit, Param, register
+from . import register
+from .base import CorpusHit, Param
 from .cross_duplicate import CrossDuplicate
 
 _SEP = "\x1f"

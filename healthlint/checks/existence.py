@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from . import Check, Hit, Lexicon, Param, register, touched, validate_patterns
+from ..lexicon import Lexicon, validate_patterns
+from . import register
+from .base import Check, Hit, Param, touched
 
 
 def opening_indexes(doc, limit: int) -> set[int]:

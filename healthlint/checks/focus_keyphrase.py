@@ -15,7 +15,8 @@ from typing import Iterable
 
 from ..phrases import FUNCTION_WORDS, yoast_density
 from ..textsim import words as norm_words
-from . import Check, Hit, Param, register
+from . import register
+from .base import Check, Hit, Param
 
 
 def _stem(w: str) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from . import Check, Hit, Param, register
+from . import register
+from .base import Check, Hit, Param
 
 NOTE_EVENTS = {"decoding": "decoded as", "front-matter": "front matter", "nesting": "nested deeper"}
 

@@ -28,7 +28,8 @@ from typing import Iterable
 from ..dates import MONTH, WEEKDAY
 from ..phrases import BUSINESS_WORDS, FUNCTION_WORDS, Phrase, allowed_count, place_names, repeated_phrases, select, yoast_density
 from ..textsim import words as norm_words
-from . import Check, Hit, Param, register
+from . import register
+from .base import Check, Hit, Param
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "around"})

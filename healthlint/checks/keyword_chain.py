@@ -16,7 +16,8 @@ import re
 from typing import Iterable
 
 from ..phrases import FUNCTION_WORDS, place_names
-from . import Check, Hit, Param, register
+from . import register
+from .base import Check, Hit, Param
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z]")

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from . import Check, Hit, Param, register, validate_patterns
+from ..lexicon import validate_patterns
+from . import register
+from .base import Check, Hit, Param
 
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*\s*$")
 

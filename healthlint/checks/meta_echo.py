@@ -11,8 +11,10 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Iterable
 
+from ..lexicon import Lexicon, validate_patterns
 from ..textsim import words
-from . import Check, Hit, Lexicon, Param, register, validate_patterns
+from . import register
+from .base import Check, Hit, Param
 
 _FURNITURE = frozenset({"date", "byline", "badge", "counter"})
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..lexicon import validate_patterns
 from ..phrases import FUNCTION_WORDS, fold
-from . import Check, Hit, Param, register, validate_patterns
+from . import register
+from .base import Check, Hit, Param
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 

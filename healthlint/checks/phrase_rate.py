@@ -17,7 +17,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..phrases import fold_tokens, repeated_phrases, select
-from . import Hit, Param, register
+from . import register
+from .base import Hit, Param
 from .keyphrase_stuffing import KeyphraseStuffing
 
 

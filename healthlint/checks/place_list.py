@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..lexicon import Lexicon, validate_patterns
 from ..phrases import place_names, place_pattern
-from . import Check, Hit, Lexicon, Param, register, touched, validate_patterns
+from . import register
+from .base import Check, Hit, Param, touched
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
 _LIST = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME}){{2,}}(?:\s*,?\s*(?:and|or|&)\s+{_NAME})?")

@@ -20,7 +20,8 @@ import re
 from typing import Iterable
 
 from ..textsim import words
-from . import Check, Hit, Param, register
+from . import register
+from .base import Check, Hit, Param
 
 _DEFINITION = re.compile(
     r"^(?:the\s+)?(?P<subject>[A-Za-z][\w\-’' ]{1,60}?)(?:\s*\([^)]{1,40}\))?\s+"

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from . import Check, Hit, Param, register
+from . import register
+from .base import Check, Hit, Param
 
 
 @register

@@ -38,7 +38,8 @@ from typing import Any, Iterable
 
 from ..phrases import FUNCTION_WORDS
 from ..textsim import words as norm_words
-from . import Check, CorpusHit, Hit, Param, register
+from . import register
+from .base import Check, CorpusHit, Hit, Param
 
 # Advance widths of Arial's characters in thousandths of an em (the font's published metrics), for
 # an estimate of how wide a title is in a results page's ~20 px Arial. Unlisted characters count as

@@ -16,7 +16,8 @@ from itertools import filterfalse
 from typing import Iterable
 
 from ..syllables import cmu_raw, is_word
-from . import Check, Hit, Param, register
+from . import register
+from .base import Check, Hit, Param
 
 _ALPHA_LOWER = re.compile(r"^[a-z]+$")
 

@@ -36,7 +36,8 @@ from typing import Any, Iterable
 
 from ..citations import REFERENCE_HEADING
 from ..document import WORD_RE
-from . import Check, Hit, Param, register
+from . import register
+from .base import Check, Hit, Param
 
 LIST_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 ENTRY_KEYS = ("say", "variants", "rephrase")

@@ -27,8 +27,10 @@ from typing import Iterable
 from ..citations import cites_anything
 from ..dates import MONTH
 from ..dates import WEEKDAY as WEEKDAY_NAME
+from ..lexicon import Lexicon, validate_patterns
 from ..promo import is_promotional, promotion_signals
-from . import Check, Hit, Lexicon, Param, register, validate_patterns
+from . import register
+from .base import Check, Hit, Param
 
 MONTHS = MONTH
 WEEKDAY = rf"(?:{WEEKDAY_NAME}\s+)?"
