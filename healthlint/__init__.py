@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.2.0"
+from .version import __version__
+
 __all__ = ["__version__", "lint_text", "lint_paths"]
 
 

@@ -22,8 +22,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from . import __version__
 from .findings import FileResult, Finding
+from .version import __version__
 
 SCHEMA_VERSION = 4  # 2: a suppression's 'used' flag is stored; 3: a finding's 'whole' flag;
 # 4: a finding's suggestion and replacement, a file's per-section readability

@@ -15,8 +15,8 @@ from typing import Any, Iterable, NoReturn
 
 import click
 
-from . import __version__
 from .findings import SEVERITIES
+from .version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -59,8 +59,8 @@ def write_atomic(path: str, text: "str | Iterable[str]") -> None:
 def _clobbers_input(target: str, paths: list[str], files: list[str]) -> str | None:
     """Why writing ``target`` would destroy an input (an article named or found under a linted
     folder), or None. healthlint's own earlier report may be replaced."""
-    from .parsers import EXTENSIONS
     from .ownreport import is_own_report
+    from .parsers import EXTENSIONS
 
     if not os.path.lexists(target):
         return None

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .prose import prose_of
+
 BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "blockquote")
 
 
@@ -259,18 +261,6 @@ class Block:
         """Source offsets [start, end) of the text characters [start, end)."""
         end = len(self.text) if end is None else end
         return self.offsets.source(start), self.offsets.source_end(end)
-
-
-def prose_of(blocks: list[Block]) -> str:
-    """Blocks' text joined for the readability formulas: each block ends a sentence (a list item or
-    caption is a unit of reading of its own)."""
-    parts = []
-    for b in blocks:
-        t = b.text.strip()
-        if t and t[-1] not in ".!?:;…":
-            t += "."
-        parts.append(t)
-    return "\n".join(parts)
 
 
 @dataclass

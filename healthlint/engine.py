@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .checks.base import Check, Hit
+from .checks.base import Check, Hit, RunSettings
 from .config import Config
 from .lexicon import set_deadline
 from .discovery import glob_match, iter_files, relative_posix
@@ -95,6 +95,7 @@ def build_ruleset(config: Config, select: list[str] | None = None, ignore: list[
     for option, patterns in (("--select", select or []), ("--ignore", ignore or [])):
         check_codes(patterns, known, lambda msg, _o=option: ConfigError("command line", msg, _o))
     ign = list(config.ignore) + list(ignore or [])
+    settings = RunSettings(allowed_duplicates=config.allowed_duplicates, keyphrase=config.keyphrase, places=config.places)
     active: list[ActiveRule] = []
     for r in all_rules:
         ov = config.rules.get(r.code)
@@ -123,7 +124,7 @@ def build_ruleset(config: Config, select: list[str] | None = None, ignore: list[
         # Shipped rules with their shipped parameters use the fast regex path; a user's rule files
         # and parameter overrides run under a time budget (see lexicon.Lexicon).
         trusted = _is_builtin(r) and not (ov is not None and ov.params)
-        active.append(ActiveRule(r, severity, kind(r, params, r.scope, config, trusted)))
+        active.append(ActiveRule(r, severity, kind(r, params, r.scope, settings, trusted)))
     return RuleSet(all_rules, active)
 
 

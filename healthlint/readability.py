@@ -133,7 +133,7 @@ def section_figures(doc: "Document") -> list[dict[str, Any]]:
     and, when it has prose, its Flesch Reading Ease and Flesch-Kincaid grade (the whole-document
     formulas on the section's prose alone). Read through ``Document.section_readability``, which
     computes it once."""
-    from .document import prose_of
+    from .prose import prose_of
 
     sections = doc.sections()
     if not any(head is not None for head, _ in sections):

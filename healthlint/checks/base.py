@@ -5,14 +5,15 @@ parameters (:class:`Param`: type, default, bounds; checked when a rule file is l
 extra names its message templates may use, and implements :meth:`Check.check` (one document in,
 :class:`Hit` objects out) or, for a cross-file kind, :meth:`Check.fingerprint` and
 :meth:`Check.finish` (:class:`CorpusHit` objects out). It reads the run-wide settings it needs from
-``self.config``. :func:`units` and :func:`touched` are the helpers kinds share. Matching
-patterns: :class:`healthlint.lexicon.Lexicon`. Registering a kind: :mod:`healthlint.checks`.
+``self.config`` (:class:`RunSettings`). :func:`units` and :func:`touched` are the helpers kinds
+share. Matching patterns: :class:`healthlint.lexicon.Lexicon`. Registering a kind:
+:mod:`healthlint.checks`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Sequence
 
 if TYPE_CHECKING:
     from ..document import Block, Document
@@ -20,6 +21,18 @@ if TYPE_CHECKING:
 
 SCOPES = ("document", "section", "paragraph", "sentence", "heading", "title", "block", "corpus")
 _REQUIRED = object()
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """The run-wide settings (from the config) a check may read besides its own parameters:
+    boilerplate that may repeat (``allowed-duplicates``), the focus ``keyphrase`` for articles
+    whose front matter names none, and place names added to the gazetteer (``places``). A check
+    gets them as ``self.config``; it never sees the whole config."""
+
+    allowed_duplicates: Sequence[str] = ()
+    keyphrase: str | None = None
+    places: Sequence[str] = ()
 
 
 @dataclass
@@ -101,14 +114,13 @@ class Check:
     fields: ClassVar[tuple[str, ...]] = ()
     corpus: ClassVar[bool] = False  # True: also sees every document of the run (cross-file checks)
 
-    def __init__(self, rule: "Rule", params: dict[str, Any], scope: str, config: Any = None, trusted: bool = True):
-        from ..config import Config
-
+    def __init__(self, rule: "Rule", params: dict[str, Any], scope: str, config: RunSettings | None = None,
+                 trusted: bool = True):
         self.trusted = trusted  # patterns are the shipped, tested ones (not a user's)
         self.rule = rule
         self.p = params
         self.scope = scope
-        self.config = config if config is not None else Config()  # run-wide settings (allowed text…)
+        self.config = config if config is not None else RunSettings()  # run-wide settings (allowed text…)
         self.setup()
 
     def setup(self) -> None:

@@ -21,9 +21,9 @@ import html
 import re
 from typing import Any, Iterator
 
-from .. import __version__
 from ..findings import CATEGORIES, SEVERITIES
 from ..ruledocs import rule_url
+from ..version import __version__
 from . import safe_text
 
 

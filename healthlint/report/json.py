@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from .. import __version__
 from ..ruledocs import rule_url
+from ..version import __version__
 from . import _SLOT, json_with_items
 
 

@@ -15,8 +15,8 @@ from pathlib import PurePath
 from typing import Any, Iterator
 from urllib.parse import quote
 
-from .. import __version__
 from ..ruledocs import rule_url
+from ..version import __version__
 from . import _SLOT, json_with_items
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
