@@ -208,7 +208,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, select: str | No
     """Lint articles (.md, .markdown, .html, .htm, .txt) in PATHS; '-' reads standard input."""
     from . import baseline as baseline_mod
     from . import config as config_mod
-    from .engine import Linter, iter_files
+    from .discovery import iter_files
+    from .engine import Linter
     from .report import stream
     from .yamlutil import ConfigError
 
@@ -331,7 +332,7 @@ def config_cmd(path: str | None, config_file: str | None, fmt: str) -> None:
     from dataclasses import fields
 
     from . import config as config_mod
-    from .engine import build_ruleset
+    from .ruleset import build_ruleset
     from .yamlutil import ConfigError
 
     try:
@@ -458,7 +459,7 @@ def _param_lines(key: str, value: Any, pad: str) -> list[str]:
 
 def _load_rules(config_file: str | None) -> list:
     from . import config as config_mod
-    from .engine import load_all_rules
+    from .ruleset import load_all_rules
     from .yamlutil import ConfigError
 
     try:

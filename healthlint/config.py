@@ -3,7 +3,7 @@
 Found by walking up from the first linted path (or given with ``--config``). Every key is
 validated; an unknown key or a bad value is a :class:`~healthlint.yamlutil.ConfigError` that names
 the file, the key and its line. Rule parameter overrides are checked against the rule's check kind
-when the rule set is built (:mod:`healthlint.engine`).
+when the rule set is built (:mod:`healthlint.ruleset`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Which files a run lints: the paths given, folders walked, and what is left out.
+"""Which files a run lints (the paths given, folders walked, and what is left out), and how each
+is read (:func:`read_file`) and named in reports (:func:`display_path`).
 
 Files named on the command line are always linted. Folders are walked in sorted order for the
 article extensions, leaving out:
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
@@ -185,3 +187,42 @@ def iter_files(paths: list[str], config: "Config") -> Iterator[str]:
             if real not in seen:
                 seen.add(real)
                 yield p
+
+
+def read_file(path: str, max_mb: float = 10.0) -> tuple[bytes, None] | tuple[None, str]:
+    """A file's bytes, or why they cannot be had (missing, unreadable, a folder, too large)."""
+    try:
+        if os.path.isdir(path):
+            os.listdir(path)  # raises the real reason (permission denied) if there is one
+            return None, "cannot read folder"
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            # A named pipe would block the run forever; a device or socket is no article.
+            return None, "not a regular file (a named pipe, device or socket): only regular files are read"
+        size = st.st_size
+        if size > max_mb * 1024 * 1024:
+            return None, f"file is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit (config: max-file-size)"
+        limit = int(max_mb * 1024 * 1024)
+        with open(path, "rb") as fh:
+            # The size from stat plus one byte (asking for the whole limit would allocate it each
+            # time); a file that grew meanwhile, or a pipe (size 0), is read on up to the limit.
+            data = fh.read(size + 1)
+            if len(data) > size:
+                data += fh.read(limit + 1 - len(data))
+        if len(data) > max_mb * 1024 * 1024:
+            return None, f"file is over the {max_mb:g} MB limit (config: max-file-size)"
+        return data, None
+    except OSError as e:
+        what = "folder" if os.path.isdir(path) else "file"
+        return None, f"cannot read {what}: {e.strerror or e}"
+
+
+def display_path(path: str) -> str:
+    """A path as reports show it: bytes that are not UTF-8 as \\xNN, control characters escaped,
+    so a file named with a newline cannot break a one-line-per-finding report."""
+    if any(0xDC80 <= ord(c) <= 0xDCFF for c in path):
+        path = os.fsencode(path).decode("utf-8", "backslashreplace")
+    if any(ord(c) < 32 or ord(c) == 127 for c in path):
+        path = path.encode("unicode_escape").decode("ascii") if path.isascii() else "".join(
+            c if ord(c) >= 32 and ord(c) != 127 else repr(c)[1:-1] for c in path)
+    return path

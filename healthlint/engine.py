@@ -1,165 +1,47 @@
-"""The rule engine: build the active rule set from config, lint documents, collect results.
+"""The engine: lint one document with the active rules, then complete a run's results.
 
-Follow one article through it: :func:`iter_files` finds it, :meth:`Linter.lint_file` reads its
-bytes, :func:`healthlint.parsers.parse_bytes` turns them into a Document, each active rule's check
-yields hits, :meth:`Linter._finding` maps a hit to line and column, suppression and per-file
-ignores filter the findings, and a :class:`~healthlint.findings.FileResult` (with score and
-readability) goes to a report in :mod:`healthlint.report`.
+Follow one article through a run (``docs/design.md`` has the whole path): :meth:`Linter.lint_files`
+hands each path to :func:`healthlint.pool.processed`, which calls :meth:`Linter.process_path`:
+:func:`~healthlint.discovery.read_file` reads its bytes, :func:`healthlint.parsers.parse_bytes`
+turns them into a Document, and :meth:`Linter.lint_document` runs each active rule's check; each hit
+becomes a finding at line and column (:meth:`Linter._finding`, through
+:meth:`~healthlint.ruleset.ActiveRule.finding`, where every finding is built), and per-file ignores
+and suppression comments filter them. :meth:`Linter.finish` then runs the cross-file rules over
+every file's records and completes each :class:`~healthlint.findings.FileResult` for a report in
+:mod:`healthlint.report`.
+
+Some input rules are raised here rather than by their check kind (``input``, keyed on its
+``event`` parameter): ``unreadable`` (:meth:`Linter.input_failure`), ``rule-timeout``,
+``invalid-suppression`` and ``unused-suppression``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import stat
-import time
 import sys
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Iterable, Iterator
+import time
+from typing import Any, Iterable
 
-from .checks.base import Check, Hit, RunSettings
-from .config import Config
-from .lexicon import set_deadline
-from .discovery import glob_match, iter_files, relative_posix
-from .document import Document
-from .findings import SEVERITY_RANK, FileResult, Finding, fingerprint_base, lower_severity, number_fingerprints, score
 from . import suppress
+from .checks.base import CorpusHit, Hit
+from .config import Config
+from .discovery import display_path, glob_match, iter_files, read_file, relative_posix
+from .document import Document
+from .findings import FileResult, Finding, Report, number_fingerprints, score
+from .lexicon import set_deadline
 from .ownreport import is_own_report
 from .parsers import InputError, parse_bytes, parse_text
-from .rules import Rule, builtin_rules_dir, check_unique, load_rule_folder, nearest_codes, unknown_code, validate_params
-from .yamlutil import ConfigError
+from .pool import processed
+from .ruleset import ActiveRule, build_ruleset, load_all_rules, matches
 
-
-def matches(code: str, patterns: Iterable[str]) -> bool:
-    return any(code.startswith(p) for p in patterns)
-
-
-def check_codes(patterns: Iterable[str], known: set[str], fail: Any) -> None:
-    """Every code or prefix in ``patterns`` names at least one rule; else ``fail(message)`` (which
-    raises). One typo in --select or --ignore must not quietly switch the gate off."""
-    for p in patterns:
-        problem = unknown_code(p, known)
-        if problem:
-            raise fail(problem)
-
-
-@dataclass
-class ActiveRule:
-    rule: Rule
-    severity: str
-    check: Check
-
-
-@dataclass
-class RuleSet:
-    all_rules: list[Rule]
-    active: list[ActiveRule]
-
-    def by_code(self, code: str) -> Rule | None:
-        for r in self.all_rules:
-            if r.code == code:
-                return r
-        return None
-
-
-def _is_builtin(rule: Rule) -> bool:
-    try:
-        return Path(rule.file).resolve().is_relative_to(builtin_rules_dir().resolve())
-    except (OSError, ValueError):
-        return False
-
-
-def load_all_rules(config: Config) -> list[Rule]:
-    rules = load_rule_folder(builtin_rules_dir())
-    for folder in config.rule_paths:
-        rules.extend(load_rule_folder(folder))
-    check_unique(rules)
-    return sorted(rules, key=lambda r: r.code)
-
-
-def build_ruleset(config: Config, select: list[str] | None = None, ignore: list[str] | None = None,
-                  rules: list[Rule] | None = None) -> RuleSet:
-    """Active rules after config and command-line selection. ``select`` replaces the config's
-    selection; ``ignore`` adds to it."""
-    all_rules = rules if rules is not None else load_all_rules(config)
-    known = {r.code for r in all_rules}
-    for code, ov in config.rules.items():
-        if code not in known:
-            near = nearest_codes(code, known)
-            raise config.error(f"no rule has code {code}" + (f"; did you mean {', '.join(near)}?" if near else ""), "rules", code)
-    for key, patterns in (("select", config.select or []), ("extend-select", config.extend_select), ("ignore", config.ignore)):
-        check_codes(patterns, known, lambda msg, _k=key: config.error(msg, _k))
-    for glob_, patterns in config.per_file_ignores.items():
-        check_codes(patterns, known, lambda msg, _g=glob_: config.error(msg, "per-file-ignores", _g))
-    for option, patterns in (("--select", select or []), ("--ignore", ignore or [])):
-        check_codes(patterns, known, lambda msg, _o=option: ConfigError("command line", msg, _o))
-    ign = list(config.ignore) + list(ignore or [])
-    settings = RunSettings(allowed_duplicates=config.allowed_duplicates, keyphrase=config.keyphrase, places=config.places)
-    active: list[ActiveRule] = []
-    for r in all_rules:
-        ov = config.rules.get(r.code)
-        if select is not None:  # the command line's --select is the final word
-            on = matches(r.code, select)
-        else:
-            on = matches(r.code, config.select) if config.select is not None else r.enabled_for(config.audience)
-            on = on or matches(r.code, config.extend_select)
-            if ov is not None and ov.enabled is not None:
-                on = ov.enabled
-        if matches(r.code, ign):
-            on = False
-        if not on:
-            continue
-        from .checks import get_kind
-
-        kind = get_kind(r.check)
-        assert kind is not None
-        params = r.params_for(config.audience)
-        if ov is not None and ov.params:
-            params = validate_params(
-                kind, r.params_for(config.audience, ov.params),
-                lambda msg, *k, _c=r.code: config.error(msg, "rules", _c, "params", *k),
-            )
-        severity = ov.severity if ov is not None and ov.severity else r.severity
-        # Shipped rules with their shipped parameters use the fast regex path; a user's rule files
-        # and parameter overrides run under a time budget (see lexicon.Lexicon).
-        trusted = _is_builtin(r) and not (ov is not None and ov.params)
-        active.append(ActiveRule(r, severity, kind(r, params, r.scope, settings, trusted)))
-    return RuleSet(all_rules, active)
-
-
-@dataclass
-class Report:
-    files: list[FileResult] = field(default_factory=list)
-
-    @property
-    def findings(self) -> list[Finding]:
-        return list(self.iter_findings())
-
-    def iter_findings(self) -> Iterator[Finding]:
-        for fr in self.files:
-            yield from fr.findings
-
-    def severity_counts(self) -> dict[str, int]:
-        """Findings per severity, error first (kept by a store of results, else counted)."""
-        counts = getattr(self.files, "severity_counts", None)
-        if counts is not None:
-            return counts()
-        out = {"error": 0, "warning": 0, "info": 0}
-        for f in self.iter_findings():
-            out[f.severity] += 1
-        return out
-
-    def rule_codes(self) -> set[str]:
-        codes = getattr(self.files, "rule_codes", None)
-        return codes() if codes is not None else {f.rule for f in self.iter_findings()}
-
-    def count_at_or_above(self, level: str) -> int:
-        rank = SEVERITY_RANK[level]
-        return sum(n for sev, n in self.severity_counts().items() if SEVERITY_RANK[sev] >= rank)
+# Names other modules, tests and users import from here.
+__all__ = ["Linter", "Report", "build_ruleset", "load_all_rules", "SPILL_OVER"]
 
 
 class Linter:
+    """Lints documents with one rule set: :meth:`lint_document` for one article in memory,
+    :meth:`lint_files` and :meth:`lint_paths` for a run over files (with the cross-file step,
+    :meth:`finish`, at the end)."""
+
     def __init__(self, config: Config | None = None, select: list[str] | None = None,
                  ignore: list[str] | None = None, keep_source: bool = False, spill_over: int | None = None):
         self.config = config or Config()
@@ -239,7 +121,7 @@ class Linter:
                                                 "(config: max-file-size); it was not read further")
             return self.lint_bytes(data, name)
         name = display_path(path)
-        data, error = _read(path, self.config.max_file_size)
+        data, error = read_file(path, self.config.max_file_size)
         if error is not None:
             return self.input_failure(name, error)
         return self.lint_bytes(data, name)
@@ -276,8 +158,6 @@ class Linter:
 
     def _corpus_hits(self, records: dict[str, Any], cache: Any, file_keys: list[str] | None) -> dict[str, list]:
         """path -> [(active rule, its hits in that file)], corpus rules in rule order."""
-        from .checks.base import CorpusHit
-
         out: dict[str, list] = {}
         for active in self.ruleset.active:
             if not active.check.corpus:
@@ -301,18 +181,13 @@ class Linter:
     def _complete(self, fr: FileResult, corpus: Iterable[tuple[ActiveRule, list]]) -> None:
         changed = False
         for active, hits in corpus:
-            code = active.rule.code
             new_findings = []
             for h in hits:
                 values = dict(active.check.p)
                 values.update(h.values)
-                new_findings.append(Finding(
-                    rule=code, name=active.rule.name, category=active.rule.category,
-                    severity=lower_severity(active.severity, h.values.get("severity")), line=h.line, column=h.column, end_line=h.end_line,
-                    end_column=h.end_column, message=active.rule.format_message(values),
-                    fingerprint=fingerprint_base(code, str(h.values.get("text", h.line))),
-                    whole=bool(h.values.get("whole")),
-                ))
+                new_findings.append(active.finding(
+                    h.line, h.column, h.end_line, h.end_column, values, str(h.values.get("text", h.line)),
+                    lower_to=h.values.get("severity"), whole=bool(h.values.get("whole"))))
             # Only the new findings: the document's own were filtered in lint_document.
             new_findings = self._filter(fr.path, new_findings)
             if fr.suppressions is not None:
@@ -322,12 +197,8 @@ class Linter:
         if fr.suppressions is not None and self._unused_rule is not None:
             unused = self._unused_rule
             for d in fr.suppressions.unused():
-                fr.findings.append(Finding(
-                    rule=unused.rule.code, name=unused.rule.name, category=unused.rule.category,
-                    severity=unused.severity, line=d.line, column=d.column, end_line=d.end_line, end_column=d.column,
-                    message=unused.rule.format_message({"reason": f"'{d.text}' silences nothing"}),
-                    fingerprint=fingerprint_base(unused.rule.code, d.text),
-                ))
+                fr.findings.append(unused.finding(
+                    d.line, d.column, d.end_line, d.column, {"reason": f"'{d.text}' silences nothing"}, d.text))
             changed = True
         if changed:
             fr.findings.sort(key=Finding.sort_key)
@@ -361,8 +232,6 @@ class Linter:
         corpus_codes = [a.rule.code for a in self.ruleset.active if a.check.corpus]
         records: dict[str, Any] = {code: RecordStore() if spill else RecordList() for code in corpus_codes}
         keys: dict[str, str | None] = {}  # result path -> cache key (None: not cacheable)
-        pool = None
-        global _WORKER_CACHE
 
         named = {display_path(p) for p in files}
         context = [p for p in context if display_path(p) not in named]
@@ -387,16 +256,11 @@ class Linter:
             for p in files:
                 if p == "-":
                     take(self.lint_file(p, stdin_filename), None)
-            if jobs > 1 and len(paths) >= MIN_PARALLEL:
-                pool = _make_pool(self, jobs, cache)
-                done = pool.map(_process_in_worker, paths, chunksize=16)
-            else:
-                _WORKER_CACHE = cache
-                done = (self.process_path(p, cache) for p in paths)
-            for result, key, encoded in done:
-                if encoded is not None and cache is not None:
-                    cache.put_encoded(key, encoded)
-                take(result, key)
+            with processed(self, paths, jobs, cache) as done:
+                for result, key, encoded in done:
+                    if encoded is not None and cache is not None:
+                        cache.put_encoded(key, encoded)
+                    take(result, key)
             results.sort_by_path()
             for rec in records.values():
                 rec.sort_by_path()
@@ -404,25 +268,9 @@ class Linter:
             cacheable = cache is not None and all(keys.get(p) for p in ordered)
             self.finish(results, cache if cacheable else None, [keys[p] for p in ordered] if cacheable else None,
                         records=records)
-        except BaseException:
-            if pool is not None:  # interrupted (Ctrl-C, SIGTERM): stop the workers now, not after the queue
-                import threading
-
-                # The pool's manager thread may trip over futures cancelled under it; the run is
-                # ending with its own message, so its complaint is not printed.
-                threading.excepthook = lambda args: None
-                procs = list((getattr(pool, "_processes", None) or {}).values())
-                pool.shutdown(wait=False, cancel_futures=True)
-                for proc in procs:
-                    proc.terminate()
-                pool = None
-            raise
         finally:
-            if pool is not None:
-                pool.shutdown()
             if cache is not None:
                 cache.close()
-            _WORKER_CACHE = None
             for rec in records.values():
                 rec.close()
         return Report(files=results)
@@ -432,7 +280,7 @@ class Linter:
         for one of healthlint's own reports, which is skipped), the cache key and, for a fresh
         result, its encoded form for the cache (else None)."""
         name = display_path(path)
-        data, error = _read(path, self.config.max_file_size)
+        data, error = read_file(path, self.config.max_file_size)
         if error is not None:
             return self.input_failure(name, error), None, None
         if is_own_report(data):
@@ -462,7 +310,7 @@ class Linter:
 
     # --- helpers --------------------------------------------------------------------------
     def _finding(self, active: ActiveRule, doc: Document | None, hit: Hit, anchor_text: str = "") -> Finding:
-        rule = active.rule
+        """A hit located: its block offsets (or source span) turned into line and column."""
         if doc is None:
             line, col, end_line, end_col = 1, 1, 1, 1
             text = anchor_text
@@ -481,14 +329,9 @@ class Linter:
             text = doc.source[s:e] if (hit.block is not None or hit.source_span is not None) else "document"
         values = dict(active.check.p)
         values.update(hit.values)
-        return Finding(
-            rule=rule.code, name=rule.name, category=rule.category,
-            severity=lower_severity(active.severity, hit.severity), line=line, column=col,
-            end_line=end_line, end_column=end_col, message=rule.format_message(values),
-            fingerprint=fingerprint_base(rule.code, text),
-            whole=doc is None or (hit.block is None and hit.source_span is None),
-            suggestion=hit.suggestion, replacement=hit.replacement,
-        )
+        return active.finding(line, col, end_line, end_col, values, text, lower_to=hit.severity,
+                              whole=doc is None or (hit.block is None and hit.source_span is None),
+                              suggestion=hit.suggestion, replacement=hit.replacement)
 
     def _filter(self, path: str, findings: list[Finding]) -> list[Finding]:
         if not self.config.per_file_ignores or not findings:
@@ -503,137 +346,9 @@ class Linter:
         return [f for f in findings if not matches(f.rule, ignored)]
 
 
-SPILL_OVER = 1000
-MIN_PARALLEL = 48  # fewer files than this are linted in-process (no worker start-up cost)
-_WORKER_LINTER: "Linter | None" = None
-_WORKER_CACHE: Any = None
+SPILL_OVER = 1000  # runs of more files than this keep results and records on disk (healthlint.store)
 
 
 def _tick(on_file: Any) -> None:
     if on_file is not None:
         on_file()
-
-
-def _read(path: str, max_mb: float = 10.0) -> tuple[bytes, None] | tuple[None, str]:
-    """A file's bytes, or why they cannot be had (missing, unreadable, a folder, too large)."""
-    try:
-        if os.path.isdir(path):
-            os.listdir(path)  # raises the real reason (permission denied) if there is one
-            return None, "cannot read folder"
-        st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode):
-            # A named pipe would block the run forever; a device or socket is no article.
-            return None, "not a regular file (a named pipe, device or socket): only regular files are read"
-        size = st.st_size
-        if size > max_mb * 1024 * 1024:
-            return None, f"file is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit (config: max-file-size)"
-        limit = int(max_mb * 1024 * 1024)
-        with open(path, "rb") as fh:
-            # The size from stat plus one byte (asking for the whole limit would allocate it each
-            # time); a file that grew meanwhile, or a pipe (size 0), is read on up to the limit.
-            data = fh.read(size + 1)
-            if len(data) > size:
-                data += fh.read(limit + 1 - len(data))
-        if len(data) > max_mb * 1024 * 1024:
-            return None, f"file is over the {max_mb:g} MB limit (config: max-file-size)"
-        return data, None
-    except OSError as e:
-        what = "folder" if os.path.isdir(path) else "file"
-        return None, f"cannot read {what}: {e.strerror or e}"
-
-
-def display_path(path: str) -> str:
-    """A path as reports show it: bytes that are not UTF-8 as \\xNN, control characters escaped,
-    so a file named with a newline cannot break a one-line-per-finding report."""
-    if any(0xDC80 <= ord(c) <= 0xDCFF for c in path):
-        path = os.fsencode(path).decode("utf-8", "backslashreplace")
-    if any(ord(c) < 32 or ord(c) == 127 for c in path):
-        path = path.encode("unicode_escape").decode("ascii") if path.isascii() else "".join(
-            c if ord(c) >= 32 and ord(c) != 127 else repr(c)[1:-1] for c in path)
-    return path
-
-
-def _die_with_parent() -> None:
-    """Ask the kernel to end this worker when its parent dies (Linux: PR_SET_PDEATHSIG), so a main
-    process killed by a CI timeout or kill -9 leaves no worker behind; elsewhere, nothing."""
-    import signal
-
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() == 1:  # the parent died before the request took effect
-        os._exit(2)
-
-
-def _init_worker(linter: "Linter | None", cache_spec: tuple | None) -> None:
-    global _WORKER_LINTER, _WORKER_CACHE
-    import signal
-
-    _die_with_parent()
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a worker stops at once; the main process reports
-    if linter is not None:  # spawn: the linter arrives pickled
-        _WORKER_LINTER = linter
-    if cache_spec is not None:
-        from .cache import Cache
-
-        _WORKER_CACHE = Cache(*cache_spec, read_only=True)  # its own connection, opened on first use
-
-
-def _process_in_worker(path: str) -> tuple[FileResult, str | None, str | None]:
-    assert _WORKER_LINTER is not None
-    return _WORKER_LINTER.process_path(path, _WORKER_CACHE)
-
-
-def _make_pool(linter: "Linter", jobs: int, cache: Any) -> Any:
-    """Worker processes. With fork (Linux) they inherit the loaded rules and modules."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _WORKER_LINTER
-    spec = (cache.folder, cache.fingerprint) if cache is not None else None
-    if cache is not None:
-        cache.flush()  # nothing pending, and no open connection is shared with the workers
-        cache.disconnect()
-    if "fork" in multiprocessing.get_all_start_methods():
-        _WORKER_LINTER = linter
-        ctx = multiprocessing.get_context("fork")
-        return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(None, spec))
-    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(linter, spec))
-
-
-_LINTERS: dict[str, "Linter"] = {}
-
-
-def lint_text(text: str, fmt: str = "markdown", config: Config | None = None, path: str = "-") -> FileResult:
-    """Lint one article held in memory. A pure function of (text, format, config): the same
-    arguments give the same result in any process, so it can be shipped to worker processes or a
-    cluster (Dask, Spark). The rule set built for a config is reused within a process."""
-    import pickle
-
-    key = hashlib.sha256(pickle.dumps(config)).hexdigest() if config is not None else ""
-    linter = _LINTERS.get(key)
-    if linter is None:
-        linter = _LINTERS[key] = Linter(config)
-    return linter.lint_text(text, path, fmt)
-
-
-def lint_paths(paths: list[str], config: Config | None = None, jobs: int = 1, cache_dir: str | None = None,
-               **kwargs: Any) -> Report:
-    """Lint files and folders, as ``healthlint check`` does (``jobs`` worker processes;
-    ``cache_dir`` to keep results between runs)."""
-    linter = Linter(config, **kwargs)
-    cache = None
-    if cache_dir is not None:
-        from .cache import Cache, ruleset_fingerprint
-
-        cache = Cache(Path(cache_dir), ruleset_fingerprint(linter))
-    return linter.lint_paths(paths, jobs=jobs, cache=cache)
-
-
-__all__ = ["Linter", "Report", "lint_text", "lint_paths", "build_ruleset", "ConfigError"]

@@ -1,4 +1,5 @@
-"""Findings and per-file results: what checks produce and what every report format prints."""
+"""Findings, per-file results and a run's report: what checks produce and what every report format
+prints."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Iterator
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -90,6 +91,40 @@ class FileResult:
             d["sections"] = [dict(s) for s in self.sections]
         d["findings"] = [f.to_dict() for f in self.findings]
         return d
+
+
+@dataclass
+class Report:
+    """One run's results: a FileResult per file, in path order (a list, or a
+    :class:`~healthlint.store.ResultStore` on disk for large runs). Every report format prints one."""
+
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return list(self.iter_findings())
+
+    def iter_findings(self) -> Iterator[Finding]:
+        for fr in self.files:
+            yield from fr.findings
+
+    def severity_counts(self) -> dict[str, int]:
+        """Findings per severity, error first (kept by a store of results, else counted)."""
+        counts = getattr(self.files, "severity_counts", None)
+        if counts is not None:
+            return counts()
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.iter_findings():
+            out[f.severity] += 1
+        return out
+
+    def rule_codes(self) -> set[str]:
+        codes = getattr(self.files, "rule_codes", None)
+        return codes() if codes is not None else {f.rule for f in self.iter_findings()}
+
+    def count_at_or_above(self, level: str) -> int:
+        rank = SEVERITY_RANK[level]
+        return sum(n for sev, n in self.severity_counts().items() if SEVERITY_RANK[sev] >= rank)
 
 
 # The score (README "Score", docs/quality.md): what a medical reviewer would rank first.

@@ -118,17 +118,17 @@ def test_fifty_megabyte_article_is_refused_with_a_reason(tmp_path):
 def test_file_read_whole_whatever_its_reported_size(tmp_path):
     """Files are read by their stat size plus one byte; one that reports size 0 (a /proc file, a
     pipe) or grew since stat is read on, up to the limit."""
-    from healthlint.engine import _read
+    from healthlint.discovery import read_file
 
     f = tmp_path / "a.md"
     f.write_bytes(b"x" * 5000)
-    assert _read(str(f)) == (b"x" * 5000, None)
+    assert read_file(str(f)) == (b"x" * 5000, None)
     status = Path("/proc/self/status")
     if status.exists():  # Linux: st_size 0, content present
-        data, error = _read(str(status))
+        data, error = read_file(str(status))
         assert error is None and b"Name:" in data
     f.write_bytes(b"y" * (1024 * 1024 + 10))
-    data, error = _read(str(f), max_mb=1.0)
+    data, error = read_file(str(f), max_mb=1.0)
     assert data is None and "over the 1 MB limit" in error
 
 

@@ -373,7 +373,7 @@ def test_cli_seo_rules_on_html_page(tmp_path):
 
 
 def test_seo_findings_leave_the_score_alone():
-    from healthlint.engine import lint_text
+    from healthlint import lint_text
 
     bad = lint_text(html(f"<title>{LONG_TITLE}</title>", "<h1>A</h1><h1>B</h1><p>Text.</p><img src='x.png'>"), "html")
     assert any(f.category == "seo" for f in bad.findings)

@@ -12,7 +12,6 @@ shipped rule files are loaded), and each module's decorators fill the registry.
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,6 +31,8 @@ def register(cls: type["Check"]) -> type["Check"]:
 
 def _load() -> None:
     if not _LOADED[0]:
+        import pkgutil
+
         for module in pkgutil.iter_modules(__path__):
             importlib.import_module(f"{__name__}.{module.name}")
         _LOADED[0] = True

@@ -1,4 +1,4 @@
-"""Report formats. Each module turns a :class:`~healthlint.engine.Report` into text.
+"""Report formats. Each module turns a :class:`~healthlint.findings.Report` into text.
 
 ``text`` (default; ``concise`` is its one-line-per-finding form), ``json`` (the contract's shape), ``sarif`` (2.1.0, for code scanning),
 ``github`` (Actions annotations), ``html`` (a self-contained page for editors). A format module
