@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .engine import Linter
@@ -24,12 +25,12 @@ if TYPE_CHECKING:
 
 MIN_PARALLEL = 48  # fewer files than this are linted in-process (no worker start-up cost)
 CHUNK = 16  # paths handed to a worker at a time
-_WORKER_LINTER: "Linter | None" = None
+_WORKER_LINTER: Linter | None = None
 _WORKER_CACHE: Any = None
 
 
 @contextmanager
-def processed(linter: "Linter", paths: list[str], jobs: int, cache: Any) -> Iterator[Iterator[tuple]]:
+def processed(linter: Linter, paths: list[str], jobs: int, cache: Any) -> Iterator[Iterator[tuple]]:
     """Within the block, an iterator of ``linter.process_path(path, cache)`` for each path, in
     order: (result, cache key, encoded result or None). Leaving the block normally waits for the
     workers to exit; leaving it by an exception stops them at once."""
@@ -76,7 +77,7 @@ def _die_with_parent() -> None:
         os._exit(2)
 
 
-def _init_worker(linter: "Linter | None", cache_spec: tuple | None) -> None:
+def _init_worker(linter: Linter | None, cache_spec: tuple | None) -> None:
     global _WORKER_LINTER, _WORKER_CACHE
     import signal
 
@@ -90,12 +91,12 @@ def _init_worker(linter: "Linter | None", cache_spec: tuple | None) -> None:
         _WORKER_CACHE = Cache(*cache_spec, read_only=True)  # its own connection, opened on first use
 
 
-def _process_in_worker(path: str) -> "tuple[FileResult | None, str | None, str | None]":
+def _process_in_worker(path: str) -> tuple[FileResult | None, str | None, str | None]:
     assert _WORKER_LINTER is not None
     return _WORKER_LINTER.process_path(path, _WORKER_CACHE)
 
 
-def _make_pool(linter: "Linter", jobs: int, cache: Any) -> Any:
+def _make_pool(linter: Linter, jobs: int, cache: Any) -> Any:
     """Worker processes. With fork (Linux) they inherit the loaded rules and modules."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .base import Check
 
-_REGISTRY: dict[str, type["Check"]] = {}
+_REGISTRY: dict[str, type[Check]] = {}
 _LOADED = [False]
 
 
-def register(cls: type["Check"]) -> type["Check"]:
+def register(cls: type[Check]) -> type[Check]:
     """Class decorator: make ``cls`` the kind named ``cls.kind``."""
     if _REGISTRY.get(cls.kind, cls) is not cls:
         raise ValueError(f"two check kinds are named {cls.kind!r}: {_REGISTRY[cls.kind].__qualname__} and {cls.__qualname__}")
@@ -38,7 +38,7 @@ def _load() -> None:
         _LOADED[0] = True
 
 
-def get_kind(name: str) -> type["Check"] | None:
+def get_kind(name: str) -> type[Check] | None:
     """The kind named ``name`` (as a rule file's ``check:`` writes it), or None."""
     _load()
     return _REGISTRY.get(name)
