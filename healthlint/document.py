@@ -218,6 +218,18 @@ def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
         spans.append((start, end))
 
 
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*\s*$")
+
+
+def comma_list_shaped(text: str) -> bool:
+    """Three or more comma-separated phrases of at most six words, not ending as a sentence does."""
+    t = text.strip()
+    if not t or "," not in t or _SENTENCE_END.search(t):
+        return False
+    parts = [p.strip() for p in t.split(",")]
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 6 for p in parts)
+
+
 @dataclass
 class Block:
     kind: str  # one of BLOCK_KINDS
@@ -254,6 +266,13 @@ class Block:
     @property
     def is_heading(self) -> bool:
         return self.kind in ("title", "heading")
+
+    @cached_property
+    def is_keyword_list(self) -> bool:
+        """A comma list of short phrases with no sentence end ("Dental veneers guide, Smile
+        enhancement, Veneer cost"), optionally after a label ("SEO Keywords: …"): an SEO field
+        pasted with the text, not prose. Residue rules report it; claim and stuffing rules skip it."""
+        return comma_list_shaped(self.text)
 
     def source_span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
         """Source offsets [start, end) of the text characters [start, end)."""
