@@ -207,6 +207,33 @@ def test_index_brings_cross_file_duplicates(tmp_path, monkeypatch):
     assert ws.lint(text, path, "markdown").items == []
 
 
+def test_large_site_carries_cross_file_findings_between_full_steps(tmp_path, monkeypatch):
+    from healthlint.lsp import core
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(core, "LIVE_SITE", 0)  # as on a large site: the cross-file step only when asked
+    (tmp_path / ".healthlint.yaml").write_text("select: [HL203]\n")
+    (tmp_path / "other.md").write_text(f"# Other page\n\n{SHARED}\n")
+    ws = Workspace([tmp_path], use_cache=False)
+    path = str(tmp_path / "new.md")
+    site = ws.site_for(path)
+    site.index(site.index_paths())
+    text = f"# New page\n\nA first paragraph of our own.\n\n{SHARED}\n"
+    assert [it.start[0] for it in ws.lint(text, path, "markdown", full=True).items] == [4]
+    # lines added above: the finding moves with its paragraph (no cross-file step ran)
+    moved = text.replace("# New page\n", "# New page\n\nTwo more lines.\n")
+    items = ws.lint(moved, path, "markdown").items
+    assert [(it.finding.rule, it.start[0]) for it in items] == [("HL203", 6)] and "other.md:3" in items[0].finding.message
+    # a suppression comment silences a carried finding as it silences any other
+    silenced = moved.replace(SHARED, "<!-- healthlint-disable-next-line HL203 -- quoted with permission -->\n" + SHARED)
+    assert ws.lint(silenced, path, "markdown").items == []
+    # the paragraph rewritten: dropped until the next full step looks again
+    rewritten = moved.replace("tired and short of temper", "sleepy")
+    assert ws.lint(rewritten, path, "markdown").items == []
+    assert ws.lint(moved, path, "markdown").items == []  # gone for good from the carried ones
+    assert [it.start[0] for it in ws.lint(moved, path, "markdown", full=True).items] == [6]
+
+
 # --- the CLI does not load the server's libraries -------------------------------------------------------
 
 def test_cli_cold_start_does_not_import_pygls():
@@ -307,6 +334,8 @@ def run(coro) -> None:
 
 
 def site(tmp_path: Path) -> Path:
+    """A workspace for the server tests (which need pygls: skipped, or failed in CI, without it)."""
+    lsp_modules()
     (tmp_path / ".healthlint.yaml").write_text("select: [HL4, HL108, HL203]\nrules:\n  HL402: off\n")
     (tmp_path / "other.md").write_text(f"# Other page\n\n{SHARED}\n")
     return tmp_path

@@ -42,6 +42,10 @@ from ..parsers import EXTENSIONS, normalize_newlines
 LANGUAGES = {"markdown": "markdown", "html": "html", "plaintext": "text", "text": "text"}
 SEVERITY = {"error": 1, "warning": 2, "info": 3}  # LSP DiagnosticSeverity: Error, Warning, Information
 MAX_INDEX = 20_000  # articles of one site indexed for the cross-file rules (as repo.MAX_CONTEXT)
+# Up to this many indexed articles, the cross-file step runs on every lint (about 0.1 s at 200
+# articles); on a larger site it runs when a buffer is opened or saved and when the index changes,
+# and lints in between carry its findings over (see Workspace.lint).
+LIVE_SITE = 300
 REASON = "reason"  # the placeholder a writer replaces after '--' in an inserted comment
 
 
@@ -228,6 +232,63 @@ class Site:
             self._cache = None
 
 
+class _CorpusHits:
+    """A stand-in for the result cache in :meth:`healthlint.engine.Linter.finish`: it keeps the
+    cross-file hits a full step computes (``put_corpus``), or hands back hits found earlier
+    (``stored``: rule code -> {path: hits}), which the linter then completes as it completes any
+    cross-file hit (per-file ignores, suppression comments, message)."""
+
+    def __init__(self, stored: dict[str, Any] | None = None):
+        self.stored = stored
+        self.computed: dict[str, Any] = {}
+
+    def corpus_key(self, file_keys: list[str], code: str) -> str:
+        return code
+
+    def get_corpus(self, key: str) -> Any:
+        return None if self.stored is None else self.stored.get(key, {})
+
+    def put_corpus(self, key: str, value: Any) -> None:
+        self.computed[key] = value
+
+
+@dataclass
+class _Carried:
+    """A buffer's cross-file hits from its last full step, each with the text it points at."""
+
+    site: Site
+    hits: dict[str, list[tuple[str, list]]]  # rule code -> [(text at the span, [line, col, end_line, end_col, values])]
+
+
+def _span_text(lines: list[str], hit: list) -> str:
+    line, col, end_line, end_col = hit[:4]
+    if not 1 <= line <= len(lines) or (line, col) >= (end_line, end_col):
+        return ""
+    if line == end_line:
+        return lines[line - 1][col - 1 : end_col - 1]
+    parts = [lines[line - 1][col - 1 :], *lines[line : end_line - 1], lines[min(end_line, len(lines)) - 1][: end_col - 1]]
+    return "\n".join(parts)
+
+
+def _relocate(text: str, span: str, hit: list) -> list | None:
+    """``hit`` moved to where ``span`` now stands in ``text`` (the occurrence nearest its old line),
+    or None when the text is gone; a hit on no text (the whole article) stays where it is."""
+    if not span:
+        return hit
+    starts = [m.start() for m in re.finditer(re.escape(span), text)]
+    if not starts:
+        return None
+
+    def position(offset: int) -> tuple[int, int]:
+        line = text.count("\n", 0, offset) + 1
+        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+    best = min(starts, key=lambda o: abs(position(o)[0] - hit[0]))
+    line, col = position(best)
+    end_line, end_col = position(best + len(span))
+    return [line, col, end_line, end_col, hit[4]]
+
+
 class Workspace:
     """The editor's workspace folders, and a :class:`Site` per config file found for its buffers."""
 
@@ -235,6 +296,7 @@ class Workspace:
         self.roots = [Path(r).resolve() for r in roots]
         self.use_cache = use_cache
         self.sites: dict[tuple, Site] = {}
+        self.carried: dict[str, _Carried] = {}  # display path -> its last full cross-file step
 
     def root_of(self, path: Path) -> Path | None:
         for r in sorted(self.roots, key=lambda r: len(r.parts), reverse=True):
@@ -276,9 +338,16 @@ class Workspace:
         self.sites[key] = site
         return site
 
-    def lint(self, text: str, path: str | None, fmt: str, encoding: str = "utf-16") -> Linted:
+    def lint(self, text: str, path: str | None, fmt: str, encoding: str = "utf-16", full: bool | None = None) -> Linted:
         """Lint a buffer as ``healthlint check`` lints its file, its cross-file rules comparing it
-        with the site's indexed articles."""
+        with the site's indexed articles.
+
+        The cross-file step costs time in proportion to the site (about 0.5 s per 1,000
+        articles), so it runs when ``full`` is true (the server asks for it when a buffer is opened
+        or saved, and when the site's index changes), when this buffer has had none yet, or when
+        the site is small (:data:`LIVE_SITE`). Otherwise the findings of the buffer's last full
+        step are carried over: each moves with the text it points at, and is dropped when that
+        text has changed (the next full step looks again)."""
         from ..parsers import parse_text
         from ..yamlutil import ConfigError
 
@@ -295,15 +364,31 @@ class Workspace:
             result = linter.input_failure(shown, f"healthlint could not lint this file ({type(e).__name__}: {e}); "
                                                  "please report it with the file")
         own = result.records
-        records: dict[str, list] | None = None
-        if own and site.records:
+        carried = self.carried.get(shown)
+        if carried is not None and carried.site is not site:
+            carried = None
+        if own and (full or carried is None or len(site.records) <= LIVE_SITE):
             records = {}
             for code, record in own.items():
                 pairs = [(p, recs[code]) for p, recs in site.records.items() if p != shown and code in recs]
                 pairs.append((shown, record))
                 pairs.sort(key=lambda pr: pr[0])
                 records[code] = pairs
-        linter.finish([result], records=records)
+            recorder = _CorpusHits()
+            linter.finish([result], recorder, [], records=records)
+            self.carried[shown] = _Carried(site, {
+                code: [(_span_text(lines, h), h) for h in by_path.get(shown, [])]
+                for code, by_path in recorder.computed.items()})
+        elif own and carried is not None:
+            norm = "\n".join(lines)
+            stored = {}
+            for code, hits in carried.hits.items():
+                moved = [m for m in (_relocate(norm, span, h) for span, h in hits) if m is not None]
+                stored[code] = {shown: moved}
+                carried.hits[code] = [(_span_text(lines, m), m) for m in moved]
+            linter.finish([result], _CorpusHits(stored), [])
+        else:
+            linter.finish([result])
         rules = {r.code: r for r in linter.ruleset.all_rules}
         return Linted(result, place(result, lines, encoding, rules, site.config.docs_url), lines, fmt, encoding, site)
 

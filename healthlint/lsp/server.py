@@ -7,7 +7,9 @@ a few articles per job, so a buffer's lint waits for at most a few articles, nev
 index.
 
 * ``didOpen`` and ``didSave`` lint at once; ``didChange`` lints after the edits pause for the
-  debounce delay (0.3 s by default); ``didClose`` clears the buffer's diagnostics.
+  debounce delay (0.3 s by default); ``didClose`` clears the buffer's diagnostics. On a site of
+  more than :data:`~healthlint.lsp.core.LIVE_SITE` articles, the cross-file step runs on open,
+  save and index changes only, and lints in between carry its findings over.
 * A saved article, and files the client reports as changed on disk (``didChangeWatchedFiles``,
   registered when the client supports it), update the workspace index; the other open buffers of
   the site are linted again, since a copy may have appeared or gone.
@@ -55,6 +57,7 @@ class HealthlintServer(LanguageServer):
         self._core: Workspace | None = None
         self.open: set[str] = set()
         self.pending: dict[str, asyncio.Task] = {}
+        self.pending_full: dict[str, bool] = {}
         self.linted: dict[str, tuple[int | None, Linted]] = {}  # uri -> (version linted, lint)
         self.indexing: set[int] = set()
 
@@ -77,14 +80,17 @@ class HealthlintServer(LanguageServer):
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
 
     # --- linting -------------------------------------------------------------------------------------
-    def schedule(self, uri: str, delay: float) -> None:
-        """Lint the buffer after ``delay`` seconds, replacing a lint already waiting for it."""
+    def schedule(self, uri: str, delay: float, full: bool = False) -> None:
+        """Lint the buffer after ``delay`` seconds, replacing a lint already waiting for it;
+        ``full``: run the cross-file step even on a large site (see Workspace.lint)."""
         old = self.pending.pop(uri, None)
         if old is not None:
             old.cancel()
-        self.pending[uri] = asyncio.get_running_loop().create_task(self._lint_later(uri, delay))
+            full = full or self.pending_full.get(uri, False)
+        self.pending_full[uri] = full
+        self.pending[uri] = asyncio.get_running_loop().create_task(self._lint_later(uri, delay, full))
 
-    async def _lint_later(self, uri: str, delay: float) -> None:
+    async def _lint_later(self, uri: str, delay: float, full: bool) -> None:
         me = asyncio.current_task()
         try:
             if delay > 0:
@@ -98,11 +104,12 @@ class HealthlintServer(LanguageServer):
                 return
             text, version = doc.source, doc.version
             started = time.perf_counter()
-            linted = await self.run_job(self.core.lint, text, path, fmt, self.encoding)
+            linted = await self.run_job(self.core.lint, text, path, fmt, self.encoding, full or None)
             log.debug("linted %s in %.3f s", uri, time.perf_counter() - started)
         finally:
             if self.pending.get(uri) is me:
                 del self.pending[uri]
+                self.pending_full.pop(uri, None)
         if uri not in self.open:
             return
         self.linted[uri] = (version, linted)
@@ -135,10 +142,10 @@ class HealthlintServer(LanguageServer):
         self.relint(site)
 
     def relint(self, site: Any, delay: float = 0.0) -> None:
-        """Lint again every open buffer whose last lint used ``site``."""
+        """Lint again, cross-file step included, every open buffer whose last lint used ``site``."""
         for uri, (_, linted) in list(self.linted.items()):
             if linted.site is site and uri in self.open:
-                self.schedule(uri, delay)
+                self.schedule(uri, delay, full=True)
 
     async def refresh(self, paths: list[str]) -> None:
         """Files changed on disk: update their sites' indexes, then lint those sites' buffers."""
@@ -201,7 +208,7 @@ def create_server(debounce: float = DEBOUNCE, use_cache: bool = True) -> Healthl
     @ls.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: HealthlintServer, params: types.DidOpenTextDocumentParams) -> None:
         ls.open.add(params.text_document.uri)
-        ls.schedule(params.text_document.uri, 0)
+        ls.schedule(params.text_document.uri, 0, full=True)
 
     @ls.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: HealthlintServer, params: types.DidChangeTextDocumentParams) -> None:
@@ -210,7 +217,7 @@ def create_server(debounce: float = DEBOUNCE, use_cache: bool = True) -> Healthl
     @ls.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
     async def did_save(ls: HealthlintServer, params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
-        ls.schedule(uri, 0)
+        ls.schedule(uri, 0, full=True)
         if uri.startswith("file:"):
             path = to_fs_path(uri)
             if path:
@@ -223,6 +230,7 @@ def create_server(debounce: float = DEBOUNCE, use_cache: bool = True) -> Healthl
         task = ls.pending.pop(uri, None)
         if task is not None:
             task.cancel()
+        ls.pending_full.pop(uri, None)
         ls.linted.pop(uri, None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
