@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES
+from hypothesis import given
+from hypothesis import strategies as st
+from test_fuzz import markdown, plain_text
 
 from healthlint.lsp.core import (
     Workspace,
@@ -100,6 +103,22 @@ def test_format_from_language_or_extension():
     assert format_of("html", "/x/page.md") == "html"
     assert format_of("jinja", "/x/page.htm") == "html"
     assert format_of("python", "/x/a.py") is None
+
+
+@given(st.one_of(markdown(), plain_text()), st.sampled_from(["utf-16", "utf-8", "utf-32"]))
+def test_findings_and_edits_stay_inside_the_buffer(text, encoding):
+    text = text.replace("a", "a🌿", 3)  # characters outside the Basic Multilingual Plane
+    linted = Workspace([]).lint(text, "/nonexistent-folder/f.md", "markdown", encoding)
+    lines = linted.lines
+    assert lines == text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+    def inside(pos: tuple[int, int]) -> bool:
+        return 0 <= pos[0] < len(lines) and 0 <= pos[1] <= units(lines[pos[0]], encoding)
+
+    for it in linted.items:
+        assert inside(it.start) and inside(it.end) and it.start <= it.end, it
+        for action in actions_for(linted, it):
+            assert all(inside(e.start) and inside(e.end) for e in action.edits), action
 
 
 # --- config -------------------------------------------------------------------------------------------
