@@ -37,14 +37,14 @@ REFERENCE_HEADING = re.compile(r"^(?:references?|sources?|bibliography|citations
 
 
 def has_reference_list(doc: "Document") -> bool:
-    cached = doc.__dict__.get("_has_references")
+    cached = doc.analyses.has_references
     if cached is not None:
         return cached
     found = any(b.is_heading and REFERENCE_HEADING.match(b.text.strip()) for b in doc.blocks)
     if not found:
         tail = doc.body[-3:]
         found = len(tail) >= 2 and all(web_link(b) or DOI.search(b.text) for b in tail)
-    doc.__dict__["_has_references"] = found
+    doc.analyses.has_references = found
     return found
 
 
@@ -68,8 +68,7 @@ def _text_sourced(text: str, markers_ok: bool) -> bool:
 
 
 def block_sourced(doc: "Document", block: "Block") -> bool:
-    key = "_sourced_blocks"
-    cache = doc.__dict__.setdefault(key, {})
+    cache = doc.analyses.sourced_blocks
     if block.index not in cache:
         cache[block.index] = web_link(block) or _text_sourced(block.text, has_reference_list(doc))
     return cache[block.index]
@@ -82,8 +81,7 @@ def sentence_sourced(doc: "Document", sentence: "Sentence") -> bool:
 
 def cites_anything(doc: "Document") -> bool:
     """Any source at all: a link, a citation, or a reference list."""
-    cached = doc.__dict__.get("_cites_anything")
+    cached = doc.analyses.cites_anything
     if cached is None:
-        cached = has_reference_list(doc) or any(block_sourced(doc, b) for b in doc.body)
-        doc.__dict__["_cites_anything"] = cached
+        cached = doc.analyses.cites_anything = has_reference_list(doc) or any(block_sourced(doc, b) for b in doc.body)
     return cached

@@ -1,4 +1,5 @@
-"""Command line: ``healthlint check``, ``healthlint rules``, ``healthlint explain``.
+"""Command line: ``healthlint check``, ``healthlint rules``, ``healthlint explain``, ``healthlint config``
+and ``healthlint server`` (the language server, :mod:`healthlint.lsp`).
 
 Exit codes (see CONTRACT.md): 0 no finding at or above the fail level, 1 at least one, 2 the run
 itself failed (bad option, bad config, bad rule file).
@@ -455,6 +456,22 @@ def _param_lines(key: str, value: Any, pad: str) -> list[str]:
     if isinstance(value, list) and value:
         return [f"{pad}{key}:"] + [f"{pad}  - {v}" for v in value]
     return [f"{pad}{key}: {param_text(value)[0]}"]
+
+
+@cli.command()
+@click.option("--stdio", is_flag=True, help="Talk LSP over standard input and output (the default and only transport).")
+@click.option("--debounce", type=click.FloatRange(0, 10), default=0.3, show_default=True,
+              help="Seconds without edits before a changed document is linted again.")
+@click.option("--no-cache", is_flag=True, help="Index the workspace without reading or writing the result cache.")
+def server(stdio: bool, debounce: float, no_cache: bool) -> None:
+    """Run the language server for editors (LSP over standard input and output).
+
+    Needs the server extra: pip install "healthlint[server]". See docs/editors.md."""
+    try:
+        from .lsp.server import main as serve
+    except ImportError as e:
+        _fail(f"the language server needs pygls: pip install \"healthlint[server]\" ({e})")
+    serve(debounce, use_cache=not no_cache)
 
 
 def _load_rules(config_file: str | None) -> list:

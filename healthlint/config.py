@@ -1,8 +1,10 @@
 """Configuration: ``.healthlint.yaml`` or ``[tool.healthlint]`` in ``pyproject.toml``.
 
 Found by walking up from the first linted path (or given with ``--config``). Every key is
-validated; an unknown key or a bad value is a :class:`~healthlint.yamlutil.ConfigError` that names
-the file, the key and its line. Rule parameter overrides are checked against the rule's check kind
+declared in :data:`SETTINGS` (what it takes, with :mod:`healthlint.spec`, and what it means), which
+both validates it and describes it in the JSON Schema ``tools/gen_schemas.py`` writes; an unknown
+key or a bad value is a :class:`~healthlint.yamlutil.ConfigError` that names the file, the key and
+its line. Rule parameter overrides are checked against the rule's check kind
 when the rule set is built (:mod:`healthlint.ruleset`).
 """
 
@@ -16,6 +18,19 @@ from typing import Any, Callable
 
 from .findings import SEVERITIES
 from .rules import AUDIENCES
+from .spec import (
+    Choice,
+    Codes,
+    Flag,
+    MapOf,
+    Number,
+    Phrase,
+    Problem,
+    Spec,
+    Strings,
+    Text,
+    as_codes,
+)
 from .yamlutil import ConfigError, Located, load_yaml
 
 CONFIG_NAMES = (".healthlint.yaml", ".healthlint.yml", "pyproject.toml")
@@ -59,73 +74,85 @@ class Config:
         return ConfigError(self.file or "<config>", message, ".".join(map(str, key)) or None)
 
 
-def _codes(value: Any) -> list[str] | None:
-    if isinstance(value, str):
-        value = [v for v in re.split(r"[,\s]+", value) if v]
-    if not isinstance(value, list) or not all(isinstance(v, str) and re.match(r"^[A-Za-z]{1,5}[0-9]{0,4}$", v) for v in value):
+RULE_CODE = r"[A-Z]{2,5}[0-9]{3,4}"  # a whole rule code, as the keys of `rules` are
+SHORTHANDS = ("off", "on", *SEVERITIES)  # `HL103: off`, `HL107: info`
+
+
+class Overrides(Spec):
+    """The ``rules`` mapping: rule code -> severity, enabled and params (or a shorthand: ``off``,
+    ``on``, true, false or a severity). Parameters are checked against the rule's check kind when
+    the rule set is built (:func:`healthlint.ruleset.build_ruleset`)."""
+
+    severity = Choice(SEVERITIES)
+    enabled = Flag("must be true or false")
+
+    @staticmethod
+    def expand(settings: Any) -> Any:
+        if isinstance(settings, bool):  # HL103: off / on (YAML reads those as booleans)
+            return {"enabled": settings}
+        if isinstance(settings, str):  # HL103: error / off
+            return {"enabled": settings != "off"} if settings in ("off", "on") else {"severity": settings}
+        return settings
+
+    def check(self, value: Any) -> Problem | None:
+        if not isinstance(value, dict):
+            return Problem("must map rule codes to settings (severity, enabled, params)")
+        for code, settings in value.items():
+            if not re.match(f"^{RULE_CODE}$", str(code)):
+                return Problem("is not a rule code like HL103", (code,))
+            settings = self.expand(settings)
+            if not isinstance(settings, dict):
+                return Problem("must be a mapping with severity, enabled or params", (code,))
+            for k, val in settings.items():
+                if k == "severity":
+                    problem = self.severity.check(val)
+                elif k == "enabled":
+                    problem = self.enabled.check(val)
+                elif k == "params":
+                    problem = None if isinstance(val, dict) else Problem("must be a mapping of parameter names to values")
+                else:
+                    problem = Problem("unknown setting; expected severity, enabled or params")
+                if problem is not None:
+                    return Problem(problem.message, (code, k))
         return None
-    return [v.upper() for v in value]
+
+    def schema(self, rules: list | None = None) -> dict[str, Any]:
+        """The mapping; with the shipped ``rules``, each of their codes is described (its name
+        and summary) and its ``params`` are checked against its check kind's parameters (through
+        the ``#/definitions/<kind>-rule`` that :func:`healthlint.schemas.config_schema` adds)."""
+        out: dict[str, Any] = {
+            "type": "object",
+            "propertyNames": {"pattern": f"^{RULE_CODE}$"},
+            "additionalProperties": self.override({"type": "object"}),
+        }
+        if rules:
+            out["properties"] = {r.code: {"description": f"{r.name}: {r.summary}",
+                                          "allOf": [{"$ref": f"#/definitions/{r.check}-rule"}]} for r in rules}
+        return out
+
+    def override(self, params: dict[str, Any]) -> dict[str, Any]:
+        """One rule's entry, its ``params`` described by ``params``."""
+        return {"anyOf": [
+            {"type": "boolean"},
+            {"enum": list(SHORTHANDS)},
+            {"type": "object", "additionalProperties": False, "properties": {
+                "severity": self.severity.schema(),
+                "enabled": self.enabled.schema(),
+                "params": params,
+            }},
+        ]}
 
 
-def _str_list(value: Any) -> list[str] | None:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return list(value)
-    return None
+def _put(attr: str) -> Callable[[Config, Any, Spec, tuple], None]:
+    def store(cfg: Config, value: Any, spec: Spec, key: tuple) -> None:
+        setattr(cfg, attr, spec.convert(value))
+
+    return store
 
 
-# key -> (setter). Each setter validates and stores; it raises through cfg.error.
-Setter = Callable[[Config, Any, tuple], None]
-
-
-def _set_audience(cfg: Config, v: Any, key: tuple) -> None:
-    if v not in AUDIENCES:
-        raise cfg.error(f"must be one of {', '.join(AUDIENCES)}, got {v!r}", *key)
-    cfg.audience = v
-
-
-def _set_codes(attr: str) -> Setter:
-    def setter(cfg: Config, v: Any, key: tuple) -> None:
-        codes = _codes(v)
-        if codes is None:
-            raise cfg.error("must be a list of rule codes or prefixes, like [HL1, HL401]", *key)
-        setattr(cfg, attr, codes)
-
-    return setter
-
-
-def _set_docs_url(cfg: Config, v: Any, key: tuple) -> None:
-    if not isinstance(v, str) or not re.match(r"^https?://[^\s<>\"']+$", v):
-        raise cfg.error(f"must be an http(s) URL where the rule pages are published, got {v!r}", *key)
-    cfg.docs_url = v
-
-
-def _set_respect_gitignore(cfg: Config, v: Any, key: tuple) -> None:
-    if not isinstance(v, bool):
-        raise cfg.error(f"must be true or false, got {v!r}", *key)
-    cfg.respect_gitignore = v
-
-
-def _set_fail_on(cfg: Config, v: Any, key: tuple) -> None:
-    if v not in SEVERITIES:
-        raise cfg.error(f"must be one of {', '.join(SEVERITIES)}, got {v!r}", *key)
-    cfg.fail_on = v
-
-
-def _set_exclude(cfg: Config, v: Any, key: tuple) -> None:
-    globs = _str_list(v)
-    if globs is None:
-        raise cfg.error("must be a list of glob patterns", *key)
-    cfg.exclude = globs
-
-
-def _set_rule_paths(cfg: Config, v: Any, key: tuple) -> None:
-    paths = _str_list(v)
-    if paths is None:
-        raise cfg.error("must be a list of folders holding rule files", *key)
+def _put_rule_paths(cfg: Config, value: Any, spec: Spec, key: tuple) -> None:
     resolved = []
-    for i, p in enumerate(paths):
+    for i, p in enumerate(spec.convert(value)):
         path = (cfg.root / p).resolve()
         if not path.is_dir():
             raise cfg.error(f"rule folder {p!r} does not exist (looked in {path})", *key, i)
@@ -133,100 +160,92 @@ def _set_rule_paths(cfg: Config, v: Any, key: tuple) -> None:
     cfg.rule_paths = resolved
 
 
-def _set_per_file_ignores(cfg: Config, v: Any, key: tuple) -> None:
-    if not isinstance(v, dict):
-        raise cfg.error("must map a glob pattern to a list of rule codes", *key)
-    out = {}
-    for pattern, codes in v.items():
-        parsed = _codes(codes)
-        if parsed is None:
-            raise cfg.error("must be a list of rule codes or prefixes", *key, pattern)
-        out[str(pattern)] = parsed
-    cfg.per_file_ignores = out
+def _put_per_file_ignores(cfg: Config, value: Any, spec: Spec, key: tuple) -> None:
+    cfg.per_file_ignores = {str(pattern): as_codes(codes) or [] for pattern, codes in value.items()}
 
 
-def _set_rules(cfg: Config, v: Any, key: tuple) -> None:
-    if not isinstance(v, dict):
-        raise cfg.error("must map rule codes to settings (severity, enabled, params)", *key)
-    for code, settings in v.items():
-        code_s = str(code)
-        if not re.match(r"^[A-Z]{2,5}[0-9]{3,4}$", code_s):
-            raise cfg.error("is not a rule code like HL103", *key, code)
-        if isinstance(settings, bool):  # shorthand: HL103: off / on (YAML reads those as booleans)
-            settings = {"enabled": settings}
-        elif isinstance(settings, str):  # shorthand: HL103: error / off
-            settings = {"enabled": settings != "off"} if settings in ("off", "on") else {"severity": settings}
-        if not isinstance(settings, dict):
-            raise cfg.error("must be a mapping with severity, enabled or params", *key, code)
+def _put_rules(cfg: Config, value: Any, spec: Spec, key: tuple) -> None:
+    for code, settings in value.items():
         ov = RuleOverride(line=cfg.located.line(*key, code) if cfg.located else None)
-        for k, val in settings.items():
-            if k == "severity":
-                if val not in SEVERITIES:
-                    raise cfg.error(f"must be one of {', '.join(SEVERITIES)}, got {val!r}", *key, code, k)
-                ov.severity = val
-            elif k == "enabled":
-                if not isinstance(val, bool):
-                    raise cfg.error("must be true or false", *key, code, k)
-                ov.enabled = val
-            elif k == "params":
-                if not isinstance(val, dict):
-                    raise cfg.error("must be a mapping of parameter names to values", *key, code, k)
+        for k, val in Overrides.expand(settings).items():
+            if k == "params":
                 ov.params = dict(val)
             else:
-                raise cfg.error("unknown setting; expected severity, enabled or params", *key, code, k)
-        cfg.rules[code_s] = ov
+                setattr(ov, k, val)
+        cfg.rules[str(code)] = ov
 
 
-def _set_allowed_duplicates(cfg: Config, v: Any, key: tuple) -> None:
-    texts = _str_list(v)
-    if texts is None or not all(t.strip() for t in texts):
-        raise cfg.error("must be a list of paragraphs (text) that may repeat, like a disclaimer", *key)
-    cfg.allowed_duplicates = texts
+@dataclass(frozen=True)
+class Setting:
+    """One config key: what it takes (checked, and described in the JSON Schema), what it means,
+    and how it is stored on :class:`Config`."""
+
+    key: str
+    spec: Spec
+    description: str
+    store: Callable[[Config, Any, Spec, tuple], None]
+
+    def apply(self, cfg: Config, value: Any, key: tuple) -> None:
+        problem = self.spec.check(value)
+        if problem is not None:
+            raise cfg.error(problem.message, *key, *problem.path)
+        self.store(cfg, value, self.spec, key)
 
 
-def _set_keyphrase(cfg: Config, v: Any, key: tuple) -> None:
-    if not isinstance(v, str) or not v.strip() or len(v.split()) > 10:
-        raise cfg.error("must be a phrase of 1 to 10 words", *key)
-    cfg.keyphrase = v.strip()
+# Every config key, in the order the README presents them. The schema (tools/gen_schemas.py) is
+# written from this table.
+SETTINGS: tuple[Setting, ...] = (
+    Setting("audience", Choice(AUDIENCES),
+            "Reading-level targets: patient (grade 8, the default) or professional (relaxed thresholds).",
+            _put("audience")),
+    Setting("select", Codes("must be a list of rule codes or prefixes, like [HL1, HL401]"),
+            "Only these rule codes or prefixes (default: every rule that is on by default).", _put("select")),
+    Setting("extend-select", Codes("must be a list of rule codes or prefixes, like [HL1, HL401]"),
+            "Rules or prefixes added to the selection, such as rules that are off by default.",
+            _put("extend_select")),
+    Setting("ignore", Codes("must be a list of rule codes or prefixes, like [HL1, HL401]"),
+            "Rules or prefixes never reported.", _put("ignore")),
+    Setting("fail-on", Choice(SEVERITIES),
+            "Lowest severity that makes the exit code 1 (default: warning).", _put("fail_on")),
+    Setting("rules", Overrides(),
+            "Per-rule overrides: severity, enabled, params; or a shorthand (off, on, or a severity).",
+            _put_rules),
+    Setting("rule-paths", Strings("must be a list of folders holding rule files"),
+            "Folders of your own rule files, relative to the config file's folder.", _put_rule_paths),
+    Setting("keyphrase", Phrase(10, "must be a phrase of 1 to 10 words"),
+            "Focus keyphrase for the focus-keyphrase rules when an article's front matter names none.",
+            _put("keyphrase")),
+    Setting("places", Strings("must be a list of place names, like [Round Rock, Cedar Park]",
+                              item=lambda n: bool(n.strip()) and n.strip()[0].isalpha(),
+                              # a letter first; JavaScript's \W is ASCII-only, so any other character
+                              # than a space, a digit or ASCII punctuation passes the schema
+                              item_pattern=r"^\s*[^\s0-9!-/:-@\[-`{-~]", strip_items=True),
+            "Place names added to the built-in gazetteer.", _put("places")),
+    Setting("allowed-duplicates", Strings("must be a list of paragraphs (text) that may repeat, like a disclaimer",
+                                          item=lambda t: bool(t.strip()), item_pattern=r"\S"),
+            "Boilerplate paragraphs that may repeat within and across articles.", _put("allowed_duplicates")),
+    Setting("exclude", Strings("must be a list of glob patterns"),
+            "Files and folders left out, as globs relative to the config file's folder.", _put("exclude")),
+    Setting("respect-gitignore", Flag(),
+            "Leave out what .gitignore and .ignore files list (default: true).", _put("respect_gitignore")),
+    Setting("docs-url", Text("must be an http(s) URL where the rule pages are published, got {value!r}",
+                             pattern=r"https?://[^\s<>\"']+", strip=False),
+            "Where you publish docs/rules/: reports link each finding to <docs-url>/<CODE>.md.", _put("docs_url")),
+    Setting("per-file-ignores", MapOf(Codes("must be a list of rule codes or prefixes"),
+                                      "must map a glob pattern to a list of rule codes"),
+            "Rules or prefixes skipped for the files a glob (relative to the config file's folder) matches.",
+            _put_per_file_ignores),
+    Setting("max-file-size", Number(0, 4096, "must be a size in megabytes between 0 and 4096", above=True),
+            "Megabytes; a larger file gets an HL001 finding instead of being linted (default: 10).",
+            _put("max_file_size")),
+    Setting("rule-timeout", Number(0.01, 600, "must be a number of seconds between 0.01 and 600"),
+            "Seconds one of your own rules may spend on one article before it is stopped (HL005; default: 2).",
+            _put("rule_timeout")),
+)
 
-
-def _set_places(cfg: Config, v: Any, key: tuple) -> None:
-    names = _str_list(v)
-    if names is None or not all(n.strip() and n.strip()[0].isalpha() for n in names):
-        raise cfg.error("must be a list of place names, like [Round Rock, Cedar Park]", *key)
-    cfg.places = [n.strip() for n in names]
-
-
-def _set_rule_timeout(cfg: Config, v: Any, key: tuple) -> None:
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0.01 <= v <= 600:
-        raise cfg.error("must be a number of seconds between 0.01 and 600", *key)
-    cfg.rule_timeout = float(v)
-
-
-def _set_max_file_size(cfg: Config, v: Any, key: tuple) -> None:
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 < v <= 4096:
-        raise cfg.error("must be a size in megabytes between 0 and 4096", *key)
-    cfg.max_file_size = float(v)
-
-
-SETTERS: dict[str, Setter] = {
-    "max-file-size": _set_max_file_size,
-    "rule-timeout": _set_rule_timeout,
-    "keyphrase": _set_keyphrase,
-    "places": _set_places,
-    "allowed-duplicates": _set_allowed_duplicates,
-    "audience": _set_audience,
-    "select": _set_codes("select"),
-    "extend-select": _set_codes("extend_select"),
-    "ignore": _set_codes("ignore"),
-    "rules": _set_rules,
-    "rule-paths": _set_rule_paths,
-    "exclude": _set_exclude,
-    "per-file-ignores": _set_per_file_ignores,
-    "fail-on": _set_fail_on,
-    "respect-gitignore": _set_respect_gitignore,
-    "docs-url": _set_docs_url,
-}
+# key -> setter (checks the value, stores it, raises through cfg.error)
+Setter = Callable[[Config, Any, tuple], None]
+SETTERS: dict[str, Setter] = {s.key: s.apply for s in SETTINGS}
 
 
 def from_mapping(data: Any, located: Located | None, file: str | None, root: Path) -> Config:

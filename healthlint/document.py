@@ -221,6 +221,52 @@ def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
 
 
 @dataclass
+class BlockAnalyses:
+    """What the duplicate checks derive from one block, computed on first use by
+    :mod:`healthlint.textsim` and shared by every rule (within the article and across files)."""
+
+    words: list[str] | None = None  # textsim.block_words: the block's lower-cased words
+    shingles: dict[int, set[int]] = field(default_factory=dict)  # textsim.block_shingles, by shingle size
+
+
+@dataclass
+class Analyses:
+    """Results that several rules derive from one document, computed once on first use by the
+    module named beside each field and kept here, so that the document's shape, and what a check
+    may rely on, can be read in one place. ``None`` means "not computed yet"."""
+
+    # promo.promotion_signals: the kinds of advertising signal in the article ("voice", "price", …)
+    promotion: set[str] | None = None
+    # readability.readability: Flesch reading ease and Flesch-Kincaid grade of the prose
+    readability: dict[str, float] | None = None
+    # citations.has_reference_list / cites_anything / block_sourced (by block index)
+    has_references: bool | None = None
+    cites_anything: bool | None = None
+    sourced_blocks: dict[int, bool] = field(default_factory=dict)
+    # phrases.repeated_phrases, by (min_n, max_n, min_count); phrases' n-gram index, by n
+    phrases: dict[tuple[int, int, int], list[Any]] = field(default_factory=dict)
+    ngram_positions: dict[int, dict[tuple[str, ...], list[Any]]] = field(default_factory=dict)
+    # checks.cross_duplicate: the document's paragraph fingerprints, by the parameters that shape them
+    crossdup_fingerprints: dict[tuple[Any, ...], bytes] = field(default_factory=dict)
+    # the pattern prefilter: which literals the joined text contains, by (body_only, folded)
+    literal_hits: dict[tuple[bool, bool], dict[str, bool]] = field(default_factory=dict)
+    # Document.joined, by body_only
+    joined: dict[bool, tuple[str, str | None, list[int]]] = field(default_factory=dict)
+
+
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*\s*$")
+
+
+def comma_list_shaped(text: str) -> bool:
+    """Three or more comma-separated phrases of at most six words, not ending as a sentence does."""
+    t = text.strip()
+    if not t or "," not in t or _SENTENCE_END.search(t):
+        return False
+    parts = [p.strip() for p in t.split(",")]
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 6 for p in parts)
+
+
+@dataclass
 class Block:
     kind: str  # one of BLOCK_KINDS
     text: str
@@ -256,6 +302,18 @@ class Block:
     @property
     def is_heading(self) -> bool:
         return self.kind in ("title", "heading")
+
+    @cached_property
+    def is_keyword_list(self) -> bool:
+        """A comma list of short phrases with no sentence end ("Dental veneers guide, Smile
+        enhancement, Veneer cost"), optionally after a label ("SEO Keywords: …"): an SEO field
+        pasted with the text, not prose. Residue rules report it; claim and stuffing rules skip it."""
+        return comma_list_shaped(self.text)
+
+    @cached_property
+    def analyses(self) -> BlockAnalyses:
+        """The block's shared derived results (see :class:`BlockAnalyses`)."""
+        return BlockAnalyses()
 
     def source_span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
         """Source offsets [start, end) of the text characters [start, end)."""
@@ -327,6 +385,11 @@ class Document:
     images: list[Image] = field(default_factory=list)  # filled by the Markdown and HTML parsers
 
     @cached_property
+    def analyses(self) -> Analyses:
+        """The document's shared derived results (see :class:`Analyses`)."""
+        return Analyses()
+
+    @cached_property
     def links(self) -> list[Link]:
         """The links of the text (Markdown and HTML), in reading order, with their anchor text."""
         out = []
@@ -378,8 +441,7 @@ class Document:
         (None when lower-casing changes the length), and where each block starts in it: one string
         for a whole-article scan before per-sentence or per-block work (see
         :meth:`healthlint.lexicon.Lexicon.block_spans`)."""
-        key = "_joined_body" if body_only else "_joined_all"
-        cached = self.__dict__.get(key)
+        cached = self.analyses.joined.get(body_only)
         if cached is None:
             blocks = self.body if body_only else self.blocks
             text = "\0".join(b.text for b in blocks)
@@ -389,7 +451,7 @@ class Document:
             for b in blocks:
                 starts.append(at)
                 at += len(b.text) + 1
-            cached = self.__dict__[key] = (text, low if len(low) == len(text) else None, starts)
+            cached = self.analyses.joined[body_only] = (text, low if len(low) == len(text) else None, starts)
         return cached
 
     @cached_property

@@ -286,7 +286,7 @@ class Lexicon:
             # Lexicons share many strings, so each answer is remembered for the document.
             scanned = low if self.folded else text
             if scanned is not None:
-                seen = doc.__dict__.setdefault(("_contains", body_only, self.folded), {})
+                seen = doc.analyses.literal_hits.setdefault((body_only, self.folded), {})
                 for x in self._required:
                     has = seen.get(x)
                     if has is None:

@@ -157,11 +157,11 @@ def repeated_phrases(doc: "Document", min_n: int = 2, max_n: int = 6, min_count:
     ``min_count`` times, singular and plural counted as one (:func:`fold`). Counted once per
     document for all rules (tuples in a Counter); positions are looked up only for the phrases a
     rule asks about (:attr:`Phrase.occurrences`)."""
-    key = ("_phrases", min_n, max_n, min_count)
-    cached = doc.__dict__.get(key)
+    key = (min_n, max_n, min_count)
+    cached = doc.analyses.phrases.get(key)
     if cached is None:
         counts = _count_ngrams([fold_tokens(s.tokens) for s in doc.sentences], min_n, max_n, min_count)
-        cached = doc.__dict__[key] = [Phrase(g, c, doc) for g, c in counts.items()]
+        cached = doc.analyses.phrases[key] = [Phrase(g, c, doc) for g, c in counts.items()]
     return cached
 
 
@@ -171,7 +171,7 @@ def _occurrences(doc: "Document", gram: tuple[str, ...]) -> list[Occurrence]:
     occurrences, not a rescan of every use of their first word (a page of a dozen words repeated
     over thousands of paragraphs made that quadratic)."""
     n = len(gram)
-    indexes = doc.__dict__.setdefault("_ngram_positions", {})
+    indexes = doc.analyses.ngram_positions
     index = indexes.get(n)
     if index is None:  # n-gram -> (sentence, position) of each of its uses
         index = defaultdict(list)

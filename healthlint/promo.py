@@ -159,7 +159,7 @@ def _starts_word_match(low: str, words: tuple[str, ...], rx: re.Pattern, target:
 
 def promotion_signals(doc: "Document") -> set[str]:
     """The kinds of promotional signal present anywhere in the article (title and body)."""
-    cached = doc.__dict__.get("_promotion")
+    cached = doc.analyses.promotion
     if cached is not None:
         return cached
     text = "\n".join(b.text for b in doc.blocks)
@@ -181,7 +181,7 @@ def promotion_signals(doc: "Document") -> set[str]:
         found.add("register-strong")
     if any(getattr(b, "kind", "") in ("heading", "title") and _PITCH.match(b.text.strip()) for b in doc.blocks):
         found.add("pitch")
-    doc.__dict__["_promotion"] = found
+    doc.analyses.promotion = found
     return found
 
 

@@ -115,7 +115,7 @@ def flesch(text: str) -> dict[str, float]:
 
 
 def readability(doc: "Document") -> dict[str, float]:
-    cached = doc.__dict__.get("_readability")
+    cached = doc.analyses.readability
     if cached is not None:
         return cached
     prose = doc.prose
@@ -123,7 +123,7 @@ def readability(doc: "Document") -> dict[str, float]:
         figures: dict[str, float] = {}
     else:
         figures = {k: round(float(v), 1) for k, v in flesch(prose).items()}
-    doc.__dict__["_readability"] = figures
+    doc.analyses.readability = figures
     return figures
 
 

@@ -1,8 +1,10 @@
 """Rule files: YAML documents that configure a check kind. Loading, validation and lookup.
 
-A rule file holds one rule (a mapping) or several (a list of mappings). Every field is checked
-when the file is loaded; a mistake is a :class:`~healthlint.yamlutil.ConfigError` naming the file,
-line and field. See ``rules/README.md`` for the format.
+A rule file holds one rule (a mapping) or several (a list of mappings). Every field is declared in
+:data:`FIELDS` (with :mod:`healthlint.spec`; parameters by the check kinds' ``Param``), which both
+checks it when the file is loaded and describes it in the JSON Schema ``tools/gen_schemas.py``
+writes; a mistake is a :class:`~healthlint.yamlutil.ConfigError` naming the file, line and field.
+See ``rules/README.md`` for the format.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any, Iterable
 from .checks import get_kind, kind_names
 from .checks.base import SCOPES, Check
 from .findings import CATEGORIES, SEVERITIES
+from .spec import Flag, Problem, Spec, Text
 from .yamlutil import ConfigError, Located, load_yaml
 
 CODE_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3,4}$")
@@ -42,11 +45,107 @@ def unknown_code(pattern: str, known: "Iterable[str]") -> str | None:
     return f"no rule code starts with '{pattern}'{hint}"
 AUDIENCES = ("patient", "professional")
 
-RULE_KEYS = {
-    "code", "name", "category", "severity", "check", "scope", "params", "audiences", "message",
-    "summary", "description", "rationale", "fix", "sources", "examples", "enabled",
+EXAMPLE_FORMATS = ("markdown", "html", "text")
+
+
+class Sources(Spec):
+    """Where the rule's rationale comes from: a list of titles, or of mappings with a title and a url."""
+
+    def check(self, value: Any) -> Problem | None:
+        if not isinstance(value, list) or not all(isinstance(s, (dict, str)) for s in value):
+            return Problem("must be a list of sources (title and url)")
+        for i, s in enumerate(value):
+            if not (s.get("title") if isinstance(s, dict) else s):
+                return Problem("each source needs a title", (i,))
+        return None
+
+    def convert(self, value: list) -> list[dict[str, str]]:
+        return [s if isinstance(s, dict) else {"title": s} for s in value]
+
+    def schema(self) -> dict[str, Any]:
+        titled = {"type": "object", "required": ["title"], "properties": {
+            "title": {"type": "string", "minLength": 1}, "url": {"type": "string"}}}
+        return {"type": "array", "minItems": 1, "items": {"anyOf": [{"type": "string", "minLength": 1}, titled]}}
+
+
+class Examples(Spec):
+    """A bad example (the rule must report it) and a good one (it must not): texts, or lists of
+    texts, in one format, with config keys for the examples when they need some."""
+
+    KEYS = ("bad", "good", "format", "config")
+
+    def check(self, value: Any) -> Problem | None:
+        if not isinstance(value, dict) or "bad" not in value or "good" not in value:
+            return Problem("needs 'bad' and 'good' examples")
+        if value.get("format", "markdown") not in EXAMPLE_FORMATS:
+            return Problem("must be markdown, html or text", ("format",))
+        if not isinstance(value.get("config") or {}, dict):
+            return Problem("must be a mapping of config keys", ("config",))
+        for key in value:
+            if key not in self.KEYS:
+                return Problem("unknown field; expected bad, good, format, config", (key,))
+        for which in ("bad", "good"):
+            items = value[which] if isinstance(value[which], list) else [value[which]]
+            if not items or not all(isinstance(i, (str, bytes)) and i for i in items):
+                return Problem("must be a non-empty text or a list of texts", (which,))
+        return None
+
+    def schema(self) -> dict[str, Any]:
+        texts = {"anyOf": [{"type": "string", "minLength": 1},
+                           {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}]}
+        return {"type": "object", "required": ["bad", "good"], "additionalProperties": False, "properties": {
+            "bad": {"description": "Text the rule must report (the test suite runs it).", **texts},
+            "good": {"description": "Text the rule must not report.", **texts},
+            "format": {"description": "Format of the examples (default: markdown).", "enum": list(EXAMPLE_FORMATS)},
+            "config": {"description": "Config keys the examples are linted with, such as a keyphrase.",
+                       "type": ["object", "null"]},
+        }}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a rule file: whether it is required, what it takes (None: it depends on the
+    check kind, and is checked with it), and what it means."""
+
+    spec: Spec | None
+    required: bool
+    description: str
+
+
+def _kinds() -> tuple[str, ...]:
+    return tuple(kind_names())
+
+
+# Every field of a rule file, in the order they are checked. The rule-file JSON Schema
+# (tools/gen_schemas.py) is written from this table and the check kinds' parameters.
+FIELDS: dict[str, Field] = {
+    "code": Field(Text(pattern=CODE_RE.pattern.strip("^$"), pattern_message="must be 2-5 capital letters and 3-4 digits, like HL101"),
+                  True, "Rule code: 2-5 capital letters and 3-4 digits, like HL101 (your own rules: another prefix)."),
+    "name": Field(Text(pattern=NAME_RE.pattern.strip("^$"), pattern_message="must be lower-case words joined by hyphens, like long-sentence"),
+                  True, "Rule name: lower-case words joined by hyphens, like long-sentence."),
+    "category": Field(Text(choices=CATEGORIES), True, "The finding's category."),
+    "severity": Field(Text(choices=SEVERITIES), True, "Default severity of the findings."),
+    "check": Field(Text(choices=_kinds(), choice_message="unknown check kind; available: {choices}"), True,
+                   "The check kind (healthlint/checks/) that this rule configures."),
+    "message": Field(Text(nonempty=True), True,
+                     "Message template; {fields} of the check kind and the parameters fill it."),
+    "summary": Field(Text(nonempty=True), True, "One sentence: what the rule finds."),
+    "description": Field(Text(), False, "What the rule finds, in more detail."),
+    "rationale": Field(Text(nonempty=True), True, "Why it matters, with the sources' reasoning."),
+    "fix": Field(Text(), False, "What the writer should do about a finding, in a sentence or two."),
+    "scope": Field(None, False, "What the check runs on (default: the kind's first scope)."),
+    "params": Field(None, False, "The check kind's parameters."),
+    "audiences": Field(None, False,
+                       "Per audience (patient, professional): parameter overrides, and enabled: true or false."),
+    "sources": Field(Sources(), True, "Sources of the rationale: titles, or mappings with title and url."),
+    "examples": Field(Examples(), True, "A bad and a good example, which the test suite runs."),
+    "enabled": Field(Flag("must be true or false"), False, "On by default (default: true)."),
 }
-REQUIRED_KEYS = ("code", "name", "category", "severity", "check", "message", "summary", "rationale", "sources", "examples")
+RULE_KEYS = set(FIELDS)
+REQUIRED_KEYS = tuple(k for k, f in FIELDS.items() if f.required)
+_BY_KIND = ("scope", "params", "audiences")
+_BEFORE_KIND = tuple(k for k in list(FIELDS)[: list(FIELDS).index(_BY_KIND[0])] if FIELDS[k].spec is not None)
+_AFTER_KIND = tuple(k for k in list(FIELDS)[list(FIELDS).index(_BY_KIND[-1]) + 1 :] if FIELDS[k].spec is not None)
 
 
 @dataclass
@@ -159,23 +258,18 @@ def _rule_from(doc: Located, d: dict[str, Any], at: tuple) -> Rule:
     for key in REQUIRED_KEYS:
         if key not in d or d[key] in (None, "", []):
             raise err("required field is missing", key) if key not in d else err("must not be empty", key)
-    for key in ("code", "name", "category", "severity", "check", "message", "summary", "rationale"):
-        if not isinstance(d[key], str):
-            raise err("must be a string", key)
-    if d.get("fix") is not None and not isinstance(d["fix"], str):
-        raise err("must be a string", "fix")
+
+    def check(keys: tuple[str, ...]) -> None:
+        for key in keys:
+            if d.get(key) is not None:  # optional fields may be left empty (required ones were checked)
+                problem = FIELDS[key].spec.check(d[key])  # type: ignore[union-attr]
+                if problem is not None:
+                    raise err(problem.message, key, *problem.path)
+
+    check(_BEFORE_KIND)
     code, name = d["code"].strip(), d["name"].strip()
-    if not CODE_RE.match(code):
-        raise err("must be 2-5 capital letters and 3-4 digits, like HL101", "code")
-    if not NAME_RE.match(name):
-        raise err("must be lower-case words joined by hyphens, like long-sentence", "name")
-    if d["category"] not in CATEGORIES:
-        raise err(f"must be one of {', '.join(CATEGORIES)}", "category")
-    if d["severity"] not in SEVERITIES:
-        raise err(f"must be one of {', '.join(SEVERITIES)}", "severity")
     kind = get_kind(d["check"])
-    if kind is None:
-        raise err(f"unknown check kind; available: {', '.join(kind_names())}", "check")
+    assert kind is not None  # FIELDS["check"] takes only known kinds
     scope = d.get("scope", kind.scopes[0])
     if scope not in SCOPES or scope not in kind.scopes:
         raise err(f"check kind '{kind.kind}' runs on {', '.join(kind.scopes)}", "scope")
@@ -200,17 +294,12 @@ def _rule_from(doc: Located, d: dict[str, Any], at: tuple) -> Rule:
     for aud, over in audiences.items():
         validate_params(kind, {**full, **over}, lambda m, *k: err(m, "audiences", aud, *k))
     _validate_template(d["message"], kind, full, lambda m: err(m, "message"))
-    sources = d["sources"]
-    if not isinstance(sources, list) or not all(isinstance(s, (dict, str)) for s in sources):
-        raise err("must be a list of sources (title and url)", "sources")
-    sources = [s if isinstance(s, dict) else {"title": s} for s in sources]
-    for i, s in enumerate(sources):
-        if not s.get("title"):
-            raise err("each source needs a title", "sources", i)
-    bad, good = _examples(d["examples"], lambda m, *k: err(m, "examples", *k))
-    enabled = d.get("enabled", True)
-    if not isinstance(enabled, bool):
+    check(_AFTER_KIND)
+    if "enabled" in d and d["enabled"] is None:
         raise err("must be true or false", "enabled")
+    sources = FIELDS["sources"].spec.convert(d["sources"])  # type: ignore[union-attr]
+    bad, good = _examples(d["examples"])
+    enabled = d.get("enabled", True)
     return Rule(
         code=code, name=name, category=d["category"], severity=d["severity"], check=kind.kind, scope=scope,
         params=full, audiences={a: dict(o) for a, o in audiences.items() if o}, message=d["message"].strip(),
@@ -256,24 +345,13 @@ def _validate_template(template: str, kind: type[Check], params: dict[str, Any],
             raise err(f"message uses {{{n}}}, which check kind '{kind.kind}' does not provide; it provides: {', '.join(sorted(allowed))}")
 
 
-def _examples(spec: Any, err: Any) -> tuple[list[Example], list[Example]]:
-    if not isinstance(spec, dict) or "bad" not in spec or "good" not in spec:
-        raise err("needs 'bad' and 'good' examples")
+def _examples(spec: dict[str, Any]) -> tuple[list[Example], list[Example]]:
+    """The bad and good examples of a rule's (checked) ``examples`` field."""
     fmt = spec.get("format", "markdown")
-    if fmt not in ("markdown", "html", "text"):
-        raise err("must be markdown, html or text", "format")
     extra = spec.get("config") or {}
-    if not isinstance(extra, dict):
-        raise err("must be a mapping of config keys", "config")
-    for key in spec:
-        if key not in ("bad", "good", "format", "config"):
-            raise err("unknown field; expected bad, good, format, config", key)
     out: dict[str, list[Example]] = {}
     for which in ("bad", "good"):
-        items = spec[which]
-        items = items if isinstance(items, list) else [items]
-        if not items or not all(isinstance(i, (str, bytes)) and i for i in items):
-            raise err("must be a non-empty text or a list of texts", which)
+        items = spec[which] if isinstance(spec[which], list) else [spec[which]]
         out[which] = [Example(i, fmt, dict(extra)) for i in items]
     return out["bad"], out["good"]
 

@@ -27,11 +27,11 @@ def words(text: str) -> list[str]:
 def block_words(block) -> list[str]:
     """The lower-cased words of a block, from the tokens the document already holds (computed
     once per block for the duplicate checks; not to be changed by callers)."""
-    cached = block.__dict__.get("_block_words")
+    cached = block.analyses.words
     if cached is None:
         tokens = block.tokens
         cached = [t.replace("’", "'") for t in tokens] if "’" in block.text else list(tokens)
-        block.__dict__["_block_words"] = cached
+        block.analyses.words = cached
     return cached
 
 
@@ -81,10 +81,10 @@ def stable_shingles(ws: list[str], k: int = 3) -> set[int]:
 def block_shingles(block, k: int = 3) -> set[int]:
     """:func:`stable_shingles` of a block's words (:func:`block_words`), computed once per block and
     shared by the duplicate checks within the article and across files."""
-    key = f"_stable_shingles_{k}"
-    cached = block.__dict__.get(key)
+    shingles = block.analyses.shingles
+    cached = shingles.get(k)
     if cached is None:
-        cached = block.__dict__[key] = stable_shingles(block_words(block), k)
+        cached = shingles[k] = stable_shingles(block_words(block), k)
     return cached
 
 

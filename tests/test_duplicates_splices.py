@@ -190,10 +190,17 @@ def test_second_introduction_after_opening():
 
 
 def test_two_introductions_in_opening():
-    text = "# Sleep\n\nWelcome to the Riverside clinic. Imagine a world where everyone sleeps well.\n\n## Tests\n\nA sleep study is simple.\n"
+    text = ("# Sleep\n\nWelcome to the Riverside clinic. We see adults.\n\nImagine a world where everyone sleeps "
+            "well.\n\n## Tests\n\nA sleep study is simple.\n")
     [f] = lint(text, ["HL214"])
-    assert "Imagine a world" in f.message
+    assert "Imagine a world" in f.message and f.line == 5
     assert lint(text, ["HL213"]) == []
+
+
+def test_two_hooks_in_one_opening_paragraph_are_one_introduction():
+    text = ("# Gaps\n\nAre you tired of the gaps in your smile? Imagine a world where you smile freely. "
+            "Bridges are one way to fill a gap.\n\n## Types\n\nThere are three types.\n")
+    assert lint(text, ["HL214"]) == []
 
 
 def test_single_introduction_is_fine():

@@ -100,7 +100,10 @@ def _reference_signals(text: str) -> set[str]:
 
 class _Doc:
     def __init__(self, t: str):
+        from healthlint.document import Analyses
+
         self.blocks = [type("B", (), {"text": t})()]
+        self.analyses = Analyses()
 
 
 @given(text)

@@ -150,3 +150,53 @@ def test_families_are_rule_data_users_extend_in_config():
     config = {"rules": {"HL408": {"params": {"families": {"strong": ["unclogs?"]}}}}}
     # One family overridden; the others (the agents: "this") are kept.
     assert [f.rule for f in lint(text, ["HL408"], config=config)] == ["HL408"]
+
+
+# Session 6: claim structures found missing on spam-dev, written here as our own sentences.
+@pytest.mark.parametrize("sentence, rule", [
+    ("Acupressure is useful for a wide range of conditions, including migraine and asthma.", "HL401"),
+    ("Massage therapists work on the back to relieve a multitude of health conditions.", "HL401"),
+    ("The method focuses on treating the cause rather than the symptoms.", "HL401"),
+    ("A cleanse can heal your entire body from the inside.", "HL410"),
+    ("Your transplanted hair is permanent and can be styled freely.", "HL410"),
+])
+def test_new_claim_structures_on_any_page(sentence, rule):
+    found = [f.rule for f in lint(f"# Notes\n\n{sentence}\n", ["HL4"])]
+    assert rule in found, (sentence, found)
+
+
+@pytest.mark.parametrize("sentence, rule", [
+    ("Spinal adjustments can dramatically reduce chronic back pain.", "HL408"),
+    ("The brace eases the strain on the knee, reducing pain considerably.", "HL408"),
+    ("A brighter smile can positively impact your social life.", "HL408"),
+    ("Skilled surgeons restore both function and confidence.", "HL408"),
+    ("Implants not only replace a tooth but also preserve the jawbone.", "HL408"),
+    ("Aligners also contribute to improved gum health.", "HL408"),
+    ("Bridges help stimulate the bone under a missing tooth.", "HL408"),
+    ("Veneers provide a natural-looking and seamless smile.", "HL408"),
+    ("The new hair grows for the rest of your life.", "HL410"),
+    ("If you are looking for a painless way to straighten teeth, aligners are for you.", "HL410"),
+    ("Patients have praised the skill of the team and the results of treatment.", "HL406"),
+    ("Dr. Rao has helped many patients regain their smiles.", "HL406"),
+    ("With the right clinic you can get the best treatment in town.", "HL412"),
+    ("Laser dentistry has transformed the dental landscape.", "HL405"),
+    ("Experts recommend a scale and polish every six months.", "HL404"),
+    ("Try this effective treatment option for sensitive teeth.", "HL401"),
+])
+def test_new_claim_structures_on_a_promotional_page(sentence, rule):
+    assert rule in [f.rule for f in lint(THIRD_PERSON + "\n" + sentence + "\n", ["HL4"])]
+    assert rule not in [f.rule for f in lint(NEUTRAL + "\n" + sentence + "\n", ["HL4"])]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cleaning is relatively painless, though sensitive gums may feel sore.",   # qualified description
+    "Surgeons carefully repair the torn ligament during the operation.",       # describes a procedure
+    "The nurse will alleviate these problems, improve your comfort and explain each step.",  # "these" is not a treatment
+    "Hospitals ensure that basic services are available to everyone.",       # not a health benefit
+    "If you are unsure whether the treatment is safe and effective, ask your dentist.",  # a real condition
+    "Dental veneers guide, smile makeover cost, transformative veneers, veneer care tips",  # keyword field
+])
+def test_new_structures_stay_quiet(sentence):
+    found = [f for f in lint(THIRD_PERSON + "\n" + sentence + "\n", ["HL4"])
+             if f.line > THIRD_PERSON.count("\n")]
+    assert found == [], (sentence, [(f.rule, f.message) for f in found])

@@ -40,19 +40,23 @@ from ..promo import is_promotional
 from . import register
 from .base import Check, Hit, Param, touched
 
+# "If you are looking for a safe, natural way to…" is a sales opener that asserts what follows, not
+# a condition on it.
+_IF = r"\bif\b(?!\s+you(?:'re|’re|\s+are)\s+(?:looking|searching)\s+for\b)"
+# "not only … but also" affirms.
 DEFAULT_NEGATIONS = [
-    r"\bnot\b", r"\bno\b", r"\bnever\b", r"\bn[o']t\b", r"\bwithout evidence\b", r"\bno (?:evidence|proof)\b",
+    r"\bnot\b(?!\s+only\b)", r"\bno\b", r"\bnever\b", r"\bn[o']t\b(?!\s+only\b)", r"\bwithout evidence\b", r"\bno (?:evidence|proof)\b",
     r"\bunproven\b", r"\bcannot\b", r"\bcan't\b", r"\bisn[’']t\b", r"\baren[’']t\b", r"\bdoesn[’']t\b",
     r"\bdon[’']t\b", r"\bhasn[’']t\b", r"\bhaven[’']t\b", r"\bneither\b", r"\bnor\b", r"\bfalse(?:ly)?\b",
     r"\bmyths?\b", r"\bclaims? (?:that|to)\b", r"\bbeware\b", r"\bimpossible\b", r"\bunlikely\b",
-    r"\bif\b", r"\bwhether\b",
+    _IF, r"\bwhether\b",
     # the same, typed without the apostrophe ("dont usually have permanent results")
     r"\b(?:dont|doesnt|didnt|cant|wont|isnt|arent|hasnt|havent)\b",
 ]
 # Conditions and purposes assert nothing, anywhere in the clause before the cue: "when trials show…",
 # "trials are done to find out if new treatments are safe and effective".
 DEFAULT_CONDITIONS = [
-    r"\bif\b", r"\bwhen\b", r"\bwhether\b", r"\bunless\b", r"\buntil\b", r"\bfind out\b",
+    _IF, r"\bwhen\b", r"\bwhether\b", r"\bunless\b", r"\buntil\b", r"\bfind out\b",
     r"\bto (?:learn|see|test|study|check|decide|determine|show)\b", r"\bonce\b",
 ]
 DEFAULT_POST_NEGATIONS = [
@@ -130,7 +134,8 @@ class Claim(Check):
         self.post_negation = Lexicon.optional(self.p["post_negations"], t)
         self.condition = Lexicon.optional(self.p["conditions"], t)
         self.hedge = Lexicon.optional(self.p["hedges"], t)
-        self.interrupt = (re.compile(r"(?:^|\s)(?:" + "|".join(self.p["interrupts"]) + r")(?:\s|$)", re.I)
+        # An interrupting word may carry the punctuation that ends it ("these problems, improve").
+        self.interrupt = (re.compile(r"(?:^|\s)(?:" + "|".join(self.p["interrupts"]) + r")[,;:]?(?:\s|$)", re.I)
                           if self.p["interrupts"] else None)
 
     def _interrupted(self, m: "re.Match") -> bool:
@@ -169,6 +174,8 @@ class Claim(Check):
         for s in doc.sentences:
             if not touched(spans, s.block.index, s.start, s.end):
                 continue
+            if s.block.is_keyword_list:
+                continue  # an SEO keyword field pasted with the text: residue, not an assertion
             text = s.text
             if text.rstrip().endswith("?"):
                 continue  # a question asserts nothing ("Are veneers suitable for everyone?")

@@ -85,9 +85,9 @@ class CrossDuplicate(Check):
         8-byte digest of its text for fingerprints, its sketch padded to ``sketch_size``). About
         216 bytes a paragraph: the record stays small at 100,000 articles."""
         # HL203 and HL205 share the fingerprint when their parameters agree: computed once per document.
-        memo_key = ("_crossdup", self.p["min_words"], self.p["threshold"], self.p["shingle"], self.p["sketch_size"],
+        memo_key = (self.p["min_words"], self.p["threshold"], self.p["shingle"], self.p["sketch_size"],
                     tuple(self.config.allowed_duplicates))
-        memo = doc.__dict__.setdefault("_crossdup_fingerprints", {})
+        memo = doc.analyses.crossdup_fingerprints
         if memo_key in memo:
             return memo[memo_key]
         out = bytearray()

@@ -6,7 +6,8 @@ page debris); the scope (``sentence``, ``paragraph`` for any body block, ``headi
 every block including headings and the title). ``region`` limits where it counts: ``any``,
 ``opening`` (the body blocks before the first subheading, at most ``opening_blocks`` of them) or
 ``after-opening``; ``min_count`` reports only the n-th and later matches in that region (2: "a
-second introduction"). Message fields: ``match``, ``count``.
+second introduction"); with ``count_blocks`` a block counts once however many matches it holds
+(two hooks in one paragraph are one introduction, not two). Message fields: ``match``, ``count``.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class Existence(Check):
         "region": Param(str, "any", choices=("any", "opening", "after-opening")),
         "opening_blocks": Param(int, 4, min=1, max=1000),
         "min_count": Param(int, 1, min=1, max=1000),
+        "count_blocks": Param(bool, False),
     }
     fields = ("match", "count")
 
@@ -78,6 +80,7 @@ class Existence(Check):
         region = self.p["region"]
         opening = opening_indexes(doc, self.p["opening_blocks"]) if region != "any" else set()
         count = 0
+        counted: set[int] = set()
         last_opening = max(opening, default=-1)
         for block, offset, text in self._units(doc):
             if region == "opening" and block.index not in opening:
@@ -95,7 +98,9 @@ class Existence(Check):
                 matches = list(self.lexicon.finditer(text, low))
                 shift = 0
             for m in matches:
-                count += 1
+                if not (self.p["count_blocks"] and block.index in counted):
+                    count += 1
+                    counted.add(block.index)
                 if count < self.p["min_count"]:
                     continue
                 start, end = offset + shift + m.start(), offset + shift + m.end()

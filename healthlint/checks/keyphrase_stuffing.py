@@ -14,7 +14,8 @@ against ``topic_max_density`` (9%; reputable articles reach 6.6%).
 
 ``report: summary`` gives one document-level finding per stuffed phrase; ``report: occurrences``
 reports every occurrence beyond the allowed count (Yoast's recommended maximum count, at least 2)
-at its own place, up to ``max_reported`` per phrase (the summary gives the total). Scope ``paragraph`` reports a place or business phrase (a place name, or Title
+at its own place, up to ``max_reported`` per phrase (the summary gives the total), and only in a
+paragraph holding at least ``min_per_paragraph`` uses of the phrase. Scope ``paragraph`` reports a place or business phrase (a place name, or Title
 Case with a word like Clinic, Center, Wellness) used more than ``max_per_paragraph`` times in one
 paragraph ("a clinic name four times in one paragraph").
 Message fields: ``phrase``, ``count``, ``words``, ``density``, ``limit``, ``allowed``, ``nth``.
@@ -37,6 +38,7 @@ _PLACE_SHAPE = re.compile(r"\b(?:in|near|around)\s+[A-Z][a-z]{2,}")
 # "… in Gurgaon" after a lower-case word or a comma: a place anchoring a service phrase. One or two
 # capitalised words; months and weekdays ("in March") are times, not places.
 _PLACE_ANCHOR = re.compile(r"(?<=[a-z,] )(?:in|near|around)\s+([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)")
+_LABEL_AFTER = re.compile(r"\s?:")
 _NOT_A_PLACE = re.compile(rf"(?i)^(?:{MONTH}|{WEEKDAY})$")
 
 
@@ -55,6 +57,7 @@ class KeyphraseStuffing(Check):
         "min_words": Param(int, 100, min=0),
         "max_per_paragraph": Param(int, 3, min=1, max=100),
         "max_reported": Param(int, 50, min=1, max=100_000),
+        "min_per_paragraph": Param(int, 1, min=1, max=100),
     }
     fields = ("phrase", "count", "words", "density", "limit", "allowed", "nth")
 
@@ -143,10 +146,19 @@ class KeyphraseStuffing(Check):
                 yield Hit(values=values)
             else:
                 occ = sorted(ph.occurrences, key=lambda o: (o.block.index, o.start))
+                per_block: dict[int, int] = {}
+                for o in occ:
+                    per_block[o.block.index] = per_block.get(o.block.index, 0) + 1
                 # A documented cap: past ``max_reported`` uses of one phrase, the rest are not
                 # reported one by one (the HL301 summary gives the total); a page of 300,000
                 # repeated words would otherwise carry 300,000 findings.
-                for nth, o in enumerate(occ[allowed : allowed + self.p["max_reported"]], start=allowed + 1):
+                # An excess use is reported where uses cluster (``min_per_paragraph`` in its
+                # paragraph): a lone mention in a list item is how a page names its subject.
+                # A keyword list (an SEO field pasted with the text) is residue, reported by
+                # the residue rules, not here a second time.
+                extra = [(nth, o) for nth, o in enumerate(occ[allowed:], start=allowed + 1)
+                         if per_block[o.block.index] >= self.p["min_per_paragraph"] and not o.block.is_keyword_list]
+                for nth, o in extra[: self.p["max_reported"]]:
                     yield Hit(o.block, o.start, o.end, {**values, "nth": nth})
 
     def _limit(self, ph: Phrase, title: set[str]) -> float:
@@ -161,7 +173,9 @@ class KeyphraseStuffing(Check):
         for ph in phrases:
             by_block: dict[int, list] = {}
             for o in ph.occurrences:
-                by_block.setdefault(o.block.index, []).append(o)
+                # "Artemis Hospital Location: Sector 51": a field label, not a use of a name.
+                if ":" not in o.block.text[o.start : o.end] and not _LABEL_AFTER.match(o.block.text, o.end):
+                    by_block.setdefault(o.block.index, []).append(o)
             for occ in by_block.values():
                 if len(occ) > self.p["max_per_paragraph"]:
                     b = occ[0].block

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..document import comma_list_shaped
 from ..lexicon import validate_patterns
 from . import register
 from .base import Check, Hit, Param
@@ -27,10 +28,7 @@ def list_entry_shaped(text: str, max_words: int) -> bool:
     t = text.strip()
     if not t or _SENTENCE_END.search(t):
         return False
-    if len(t.split()) <= max_words:
-        return True
-    parts = [p.strip() for p in t.split(",")]
-    return len(parts) >= 3 and all(0 < len(p.split()) <= 6 for p in parts)
+    return len(t.split()) <= max_words or comma_list_shaped(t)
 
 
 @register
