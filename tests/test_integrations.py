@@ -1,5 +1,5 @@
 """Issue 6: SARIF, GitHub annotations, suppression comments, baselines, statistics, progress.
-The pre-commit and browser tests are in test_precommit.py and test_html_report.py."""
+The pre-commit and browser tests are in test_precommit.py and report/test_html.py."""
 
 from __future__ import annotations
 
