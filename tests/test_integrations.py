@@ -1,6 +1,6 @@
-"""Issue 6: GitHub annotations, suppression comments, baselines, statistics, progress.
-The SARIF tests are in report/test_sarif.py; the pre-commit and browser tests are in test_precommit.py
-and report/test_html.py."""
+"""Issue 6: suppression comments, baselines, statistics, progress. The SARIF and GitHub annotation
+tests are in report/test_sarif.py and report/test_github.py; the pre-commit and browser tests are in
+test_precommit.py and report/test_html.py."""
 
 from __future__ import annotations
 
@@ -9,23 +9,9 @@ from pathlib import Path
 
 from healthlint.config import Config
 from healthlint.engine import Linter
-from healthlint.report.github import escape_data, escape_property
 
 from conftest import EXAMPLES, ROOT
 from helpers import run_cli
-
-
-# --- GitHub annotations -------------------------------------------------------------------------------
-
-def test_github_annotations_format_and_escaping(tmp_path):
-    (tmp_path / "a, b: c.md").write_text("# T\n\nThis miracle cream is guaranteed to work 100% of the time.\n")
-    proc = run_cli("check", "--format", "github", "--select", "HL405", "a, b: c.md", cwd=tmp_path)
-    [line] = proc.stdout.decode().splitlines()
-    # The annotation covers the hype word itself: "miracle" is columns 6-12.
-    assert line.startswith("::warning file=a%2C b%3A c.md,line=3,col=6,endLine=3,endColumn=13,")
-    assert ",title=HL405 hype-language::Hype word" in line
-    assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
-    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
 
 
 # --- suppression comments -------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Issue 17: what a new user trips over. Each test goes through the real CLI."""
+"""Issue 17: what a new user trips over. Each test goes through the real CLI. Item 6 (GitHub annotations
+and step summary) is tested in report/test_github.py."""
 
 from __future__ import annotations
 
@@ -7,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_cli, run_json
-
-CLAIM = "This miracle cream is guaranteed to work and has no side effects."
+from helpers import CLAIM, run_cli, run_json
 
 
 def findings(data: dict) -> list[tuple[int, str]]:
@@ -194,26 +193,6 @@ def test_show_source_underlines_the_span(tmp_path):
     assert marks[1:].index("^") == CLAIM.index("miracle") and marks.count("^") == len("miracle")
     assert out[i + 3].strip().startswith("= help: ")  # what to do, from the rule's fix
     assert "| " + CLAIM not in run_cli("check", "--select", "HL405", "a.md", cwd=tmp_path).stdout.decode()
-
-
-# --- 6. GitHub: most severe first, and a step summary ----------------------------------------------
-
-def test_github_annotations_most_severe_first_and_a_step_summary(tmp_path):
-    import os
-
-    (tmp_path / "a.md").write_text("# Cream\n\nThis miracle cream works in days.\n", encoding="utf-8")
-    (tmp_path / "b.md").write_text(f"# Pill\n\n{CLAIM}\n", encoding="utf-8")
-    summary = tmp_path / "summary.md"
-    summary.write_text("earlier step\n", encoding="utf-8")
-    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary)}
-    proc = run_cli("check", "--format", "github", "--select", "HL4", "a.md", "b.md", cwd=tmp_path, env=env)
-    levels = [ln.split(" ", 1)[0] for ln in proc.stdout.decode().splitlines()]
-    assert levels == sorted(levels, key=["::error", "::warning", "::notice"].index) and levels[0] == "::error"
-    text = summary.read_text(encoding="utf-8")
-    assert text.startswith("earlier step\n## healthlint")  # appended, as GitHub expects
-    assert "| b.md |" in text and "| a.md |" in text
-    assert text.index("| b.md |") < text.index("| a.md |")  # worst score first
-    assert "| HL403 absolute-safety-claim | 1 |" in text
 
 
 # --- 7. a team's published rule pages --------------------------------------------------------------
