@@ -5,6 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+# One line of a cream's advert with a hype word and an absolute safety claim (HL405, HL403), shared by
+# test_new_user.py and the report tests that lint it through the CLI.
+CLAIM = "This miracle cream is guaranteed to work and has no side effects."
+
 
 def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the installed healthlint as a user would (a fresh interpreter)."""

@@ -1,4 +1,6 @@
-"""Issue 17: what a new user trips over. Each test goes through the real CLI."""
+"""Issue 17: what a new user trips over. Each test goes through the real CLI. Items 5 (the text report:
+grouped, concise, quiet, min-severity, source) and 6 (GitHub annotations and step summary) are tested
+in report/test_text.py and report/test_github.py."""
 
 from __future__ import annotations
 
@@ -7,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_cli, run_json
-
-CLAIM = "This miracle cream is guaranteed to work and has no side effects."
+from helpers import CLAIM, run_cli, run_json
 
 
 def findings(data: dict) -> list[tuple[int, str]]:
@@ -138,82 +138,6 @@ def test_config_command_prints_effective_settings_and_their_origin(tmp_path):
     data = json.loads(run_cli("config", "--format", "json", cwd=tmp_path).stdout)
     assert data["settings"]["audience"] == {"value": "professional", "from": str(tmp_path / ".healthlint.yaml") + ":1"}
     assert "HL401" in data["active_rules"]
-
-
-# --- 5. output that scales: grouped text, concise, quiet, min-severity, source ---------------------
-
-PAGES = {
-    "a.md": f"# Cream\n\n{CLAIM}\n",
-    "b.md": "# Sleep\n\nMost adults need seven or more hours of sleep a night to feel rested.\n",
-}
-
-
-def _pages(tmp_path: Path) -> None:
-    for name, text in PAGES.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-
-
-def test_text_report_groups_findings_under_a_header_per_file(tmp_path):
-    import re
-
-    _pages(tmp_path)
-    filler = " ".join(f"Sleep and rest help the skin heal on day {n} of the week." for n in range(20))
-    (tmp_path / "a.md").write_text(f"# Cream\n\n{CLAIM}\n\n{filler}\n", encoding="utf-8")
-    out = run_cli("check", "--select", "HL4,HL6", ".", cwd=tmp_path).stdout.decode().splitlines()
-    finding = re.compile(r"^\./a\.md(:\d+:\d+)?: HL\d{3} \[(error|warning|info)\] ")
-    header = next(i for i, ln in enumerate(out) if ln.startswith("./a.md — score "))
-    rows = out[header + 1 : out.index("", header)]
-    assert rows and all(finding.match(r) for r in rows)
-    # Article-level findings (no author) come first, without a line and column; then by place.
-    assert rows[0].startswith("./a.md: HL6")
-    assert any(r.startswith("./a.md:3:") for r in rows)
-    assert not finding.match(out[header])  # the header never takes a finding's form
-    assert out[-1].startswith("Found ")
-
-
-def test_concise_quiet_and_min_severity(tmp_path):
-    _pages(tmp_path)
-    concise = run_cli("check", "--format", "concise", "--select", "HL4", ".", cwd=tmp_path).stdout.decode().splitlines()
-    assert all(ln.startswith("./a.md:3:") for ln in concise[:-1]) and concise[-1].startswith("Found ")
-    quiet = run_cli("check", "-q", "--select", "HL4", ".", cwd=tmp_path).stdout.decode().splitlines()
-    assert quiet == concise[:-1]
-    proc = run_cli("check", "--format", "concise", "--select", "HL4", "--min-severity", "error", ".", cwd=tmp_path)
-    shown = proc.stdout.decode().splitlines()
-    assert shown[:-1] and all("[error]" in ln for ln in shown[:-1])
-    assert proc.returncode == 1  # the warnings still fail the run (--fail-on is separate)
-    proc = run_cli("check", "--select", "HL405", "--min-severity", "error", ".", cwd=tmp_path)
-    assert proc.returncode == 1 and "No findings" in proc.stdout.decode()
-
-
-def test_show_source_underlines_the_span(tmp_path):
-    _pages(tmp_path)
-    out = run_cli("check", "--select", "HL405", "--show-source", "a.md", cwd=tmp_path).stdout.decode().splitlines()
-    i = next(i for i, ln in enumerate(out) if ln.startswith("a.md:3:6: HL405"))
-    assert out[i + 1].endswith("| " + CLAIM)
-    bar, marks = out[i + 2].split("|", 1)
-    assert marks[1:].index("^") == CLAIM.index("miracle") and marks.count("^") == len("miracle")
-    assert out[i + 3].strip().startswith("= help: ")  # what to do, from the rule's fix
-    assert "| " + CLAIM not in run_cli("check", "--select", "HL405", "a.md", cwd=tmp_path).stdout.decode()
-
-
-# --- 6. GitHub: most severe first, and a step summary ----------------------------------------------
-
-def test_github_annotations_most_severe_first_and_a_step_summary(tmp_path):
-    import os
-
-    (tmp_path / "a.md").write_text("# Cream\n\nThis miracle cream works in days.\n", encoding="utf-8")
-    (tmp_path / "b.md").write_text(f"# Pill\n\n{CLAIM}\n", encoding="utf-8")
-    summary = tmp_path / "summary.md"
-    summary.write_text("earlier step\n", encoding="utf-8")
-    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary)}
-    proc = run_cli("check", "--format", "github", "--select", "HL4", "a.md", "b.md", cwd=tmp_path, env=env)
-    levels = [ln.split(" ", 1)[0] for ln in proc.stdout.decode().splitlines()]
-    assert levels == sorted(levels, key=["::error", "::warning", "::notice"].index) and levels[0] == "::error"
-    text = summary.read_text(encoding="utf-8")
-    assert text.startswith("earlier step\n## healthlint")  # appended, as GitHub expects
-    assert "| b.md |" in text and "| a.md |" in text
-    assert text.index("| b.md |") < text.index("| a.md |")  # worst score first
-    assert "| HL403 absolute-safety-claim | 1 |" in text
 
 
 # --- 7. a team's published rule pages --------------------------------------------------------------
