@@ -40,37 +40,25 @@ from ..promo import is_promotional
 from . import register
 from .base import Check, Hit, Param, touched
 
-# "If you are looking for a safe, natural way to…" is a sales opener that asserts what follows, not
-# a condition on it.
-_IF = r"\bif\b(?!\s+you(?:'re|’re|\s+are)\s+(?:looking|searching)\s+for\b)"
-# "not only … but also" affirms.
-DEFAULT_NEGATIONS = [
-    r"\bnot\b(?!\s+only\b)", r"\bno\b", r"\bnever\b", r"\bn[o']t\b(?!\s+only\b)", r"\bwithout evidence\b", r"\bno (?:evidence|proof)\b",
-    r"\bunproven\b", r"\bcannot\b", r"\bcan't\b", r"\bisn[’']t\b", r"\baren[’']t\b", r"\bdoesn[’']t\b",
-    r"\bdon[’']t\b", r"\bhasn[’']t\b", r"\bhaven[’']t\b", r"\bneither\b", r"\bnor\b", r"\bfalse(?:ly)?\b",
-    r"\bmyths?\b", r"\bclaims? (?:that|to)\b", r"\bbeware\b", r"\bimpossible\b", r"\bunlikely\b",
-    _IF, r"\bwhether\b",
-    # the same, typed without the apostrophe ("dont usually have permanent results")
-    r"\b(?:dont|doesnt|didnt|cant|wont|isnt|arent|hasnt|havent)\b",
-]
-# Conditions and purposes assert nothing, anywhere in the clause before the cue: "when trials show…",
-# "trials are done to find out if new treatments are safe and effective".
-DEFAULT_CONDITIONS = [
-    _IF, r"\bwhen\b", r"\bwhether\b", r"\bunless\b", r"\buntil\b", r"\bfind out\b",
-    r"\bto (?:learn|see|test|study|check|decide|determine|show)\b", r"\bonce\b",
-]
-DEFAULT_POST_NEGATIONS = [
-    r"\b(?:do|does|did)\s+not\b", r"\b(?:don[’']t|doesn[’']t|didn[’']t)\b", r"\bfail(?:s|ed)?\s+to\b",
-    r"\b(?:has|have|had)\s+(?:not|never)\s+been\b", r"\b(?:hasn[’']t|haven[’']t)\s+been\b",
-    r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:found|shown|proven|proved|established)\b", r"\bremains?\s+unproven\b",
-    r"\bis\s+(?:a\s+)?myth\b",
-]
+
+def _lexicon() -> dict[str, list[str]]:
+    """The claim kind's default word lists, shipped as data (``healthlint/data/claim_lexicon.yaml``:
+    negations, conditions, post-negations, hedges), which each rule may replace."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("healthlint").joinpath("data/claim_lexicon.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+_DEFAULTS = _lexicon()
+DEFAULT_NEGATIONS: list[str] = _DEFAULTS["negations"]
+# Conditions and purposes assert nothing, anywhere in the clause before the cue.
+DEFAULT_CONDITIONS: list[str] = _DEFAULTS["conditions"]
+DEFAULT_POST_NEGATIONS: list[str] = _DEFAULTS["post_negations"]
+DEFAULT_HEDGES: list[str] = _DEFAULTS["hedges"]
 SENTENCE_NEGATION = re.compile(r"^(?:no|none|there\s+(?:is|are)\s+no|nothing)\b", re.I)
-DEFAULT_HEDGES = [
-    r"\bmay\b", r"\bmight\b", r"\bcould\b", r"\bpossibly\b", r"\bsuggests?\b", r"\bearly (?:research|studies|evidence)\b",
-    r"\bpreliminary\b", r"\bbeing studied\b", r"\bmore research\b", r"\bis being (?:tested|investigated)\b",
-    r"\bin some (?:people|patients|cases)\b", r"\bfor some (?:people|patients)\b",
-]
 
 
 FAMILY_NAME = re.compile(r"[A-Za-z]\w*")
