@@ -1,0 +1,40 @@
+"""Helpers for the per-kind tests (tests/kinds/test_<kind>.py): a user's rule of a given kind, and
+the findings of a rule on one article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from healthlint.config import Config, from_mapping
+from healthlint.engine import Linter
+
+SOURCE = [{"title": "A test"}]
+
+
+def user_rule(folder: Path, code: str, check: str, message: str, params: dict | None = None,
+              category: str = "input", scope: str | None = None) -> Path:
+    """Write a rule file of kind ``check`` into ``folder`` (a ``rule-paths`` folder)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    data = {"code": code, "name": f"my-{code.lower()}", "category": category, "severity": "warning",
+            "check": check, "message": message, "summary": "A test rule.", "rationale": "For a test.",
+            "sources": SOURCE, "examples": {"bad": "x", "good": "y"}}
+    if scope:
+        data["scope"] = scope
+    if params:
+        data["params"] = params
+    path = folder / f"{code}.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def linter(select: list[str], rule_paths: list[Path] = (), **config) -> Linter:
+    mapping = {**config, **({"rule-paths": [str(p) for p in rule_paths]} if rule_paths else {})}
+    cfg = from_mapping(mapping, None, None, Path.cwd()) if mapping else Config()
+    return Linter(cfg, select=select)
+
+
+def lint_one(text: str | bytes, select: list[str], fmt: str = "markdown", rule_paths: list[Path] = (), **config) -> list:
+    ext = {"markdown": "md", "html": "html", "text": "txt"}[fmt]
+    return linter(select, rule_paths, **config).lint_sources([(f"t.{ext}", text, fmt)]).files[0].findings

@@ -1,0 +1,112 @@
+"""Rule files written for the retired kind forms still load and behave exactly as before.
+
+Kinds that switched between behaviours on a string parameter (``check: trust`` with ``signal:
+author``…) are now one kind per behaviour (healthlint.checks.RETIRED). Every shipped rule of such a
+kind is rewritten here the way its file read before the split (the retired kind name, the switch,
+no built-in word lists) under another code, and both are run on the shipped rule's examples: the
+findings must be the same, message for message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from healthlint.checks import RETIRED, get_kind, retired_origin
+from healthlint.config import Config, from_mapping
+from healthlint.engine import Linter, load_all_rules
+from healthlint.rules import load_rule_file
+from healthlint.yamlutil import ConfigError
+
+SHIPPED = [r for r in load_all_rules(Config()) if retired_origin(r.check) is not None]
+
+
+def old_form(rule) -> dict:
+    """The rule file of ``rule`` as it read before the split, under code XL…."""
+    data = yaml.safe_load(Path(rule.file).read_text(encoding="utf-8"))
+    old, value = retired_origin(rule.check)
+    kind = get_kind(rule.check)
+    params = {k: v for k, v in (data.get("params") or {}).items() if not kind.params[k].required}
+    if value != old.default or old.name != rule.check:
+        params = {old.switch: value, **params}
+    return {**data, "code": "XL" + rule.code[2:], "name": "old-" + rule.name, "check": old.name,
+            "params": params or None}
+
+
+def findings(rule_code: str, example, rule_paths: list[str]) -> list[tuple]:
+    cfg = from_mapping({**(example.params or {}), "rule-paths": rule_paths}, None, None, Path.cwd())
+    linter = Linter(cfg, select=[rule_code, *cfg.extend_select])
+    ext = {"markdown": "md", "html": "html", "text": "txt"}[example.format]
+    result = linter.lint_sources([(f"example.{ext}", example.text, example.format)]).files[0]
+    return [(f.line, f.column, f.end_line, f.end_column, f.severity, f.message)
+            for f in result.findings if f.rule[2:] == rule_code[2:]]
+
+
+def test_every_retired_value_names_a_kind_and_a_shipped_rule():
+    shipped_kinds = {r.check for r in SHIPPED}
+    for old in RETIRED.values():
+        for value, name in old.kinds.items():
+            assert get_kind(name) is not None, name
+            assert name in shipped_kinds, f"no shipped rule of kind {name} ({old.name}: {value})"
+
+
+@pytest.mark.parametrize("rule", SHIPPED, ids=lambda r: r.code)
+def test_old_form_loads_as_the_new_kind_with_the_same_parameters(tmp_path, rule):
+    path = tmp_path / "old.yaml"
+    path.write_text(yaml.safe_dump(old_form(rule), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    [loaded] = load_rule_file(path)
+    assert loaded.check == rule.check and loaded.scope == rule.scope
+    assert loaded.params == rule.params and loaded.retired_kind
+
+
+@pytest.mark.parametrize("rule", SHIPPED, ids=lambda r: r.code)
+def test_old_form_behaves_identically(tmp_path, rule):
+    (tmp_path / "old.yaml").write_text(yaml.safe_dump(old_form(rule), allow_unicode=True, sort_keys=False),
+                                       encoding="utf-8")
+    for example in rule.bad + rule.good:
+        new = findings(rule.code, example, [str(tmp_path)])
+        old = findings("XL" + rule.code[2:], example, [str(tmp_path)])
+        assert old == new
+    assert findings(rule.code, rule.bad[0], [str(tmp_path)])  # the examples do exercise the rule
+
+
+def write_rule(tmp_path: Path, check: str, params: dict, message: str = "{reason}", scope: str | None = None) -> Path:
+    shipped = yaml.safe_load(next((Path(r.file) for r in SHIPPED if r.code == "HL002")).read_text(encoding="utf-8"))
+    data = {**shipped, "code": "XL900", "name": "my-rule", "check": check, "params": params, "message": message}
+    if scope:
+        data["scope"] = scope
+    path = tmp_path / "mine.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_old_form_errors_name_the_old_kind(tmp_path):
+    with pytest.raises(ConfigError, match="required parameter is missing"):
+        load_rule_file(write_rule(tmp_path, "input", {}))
+    with pytest.raises(ConfigError, match="must be one of unreadable, decoding"):
+        load_rule_file(write_rule(tmp_path, "input", {"event": "lost"}))
+    with pytest.raises(ConfigError, match="unknown parameter for check kind 'input'; it takes: event"):
+        load_rule_file(write_rule(tmp_path, "input", {"event": "decoding", "colour": 1}))
+
+
+def test_old_form_message_may_still_use_the_switch(tmp_path):
+    [rule] = load_rule_file(write_rule(tmp_path, "input", {"event": "decoding"}, "{event}: {reason}"))
+    assert rule.check == "input-decoding" and rule.legacy_values == {"event": "decoding"}
+    assert rule.format_message({"reason": "why"}) == "decoding: why"
+
+
+def test_new_form_takes_only_its_own_parameters(tmp_path):
+    with pytest.raises(ConfigError, match="unknown parameter for check kind 'input-decoding'"):
+        load_rule_file(write_rule(tmp_path, "input-decoding", {"event": "decoding"}))
+    with pytest.raises(ConfigError, match="check kind 'input-decoding' does not provide"):
+        load_rule_file(write_rule(tmp_path, "input-decoding", {}, "{event}: {reason}"))
+
+
+def test_config_may_still_name_the_switch_of_a_shipped_rule(tmp_path):
+    same = from_mapping({"rules": {"HL002": {"params": {"event": "decoding"}}}}, None, None, tmp_path)
+    assert any(a.rule.code == "HL002" for a in Linter(same, select=["HL002"]).ruleset.active)
+    other = from_mapping({"rules": {"HL002": {"params": {"event": "nesting"}}}}, None, None, tmp_path)
+    with pytest.raises(ConfigError, match="cannot change the check kind"):
+        Linter(other, select=["HL002"])
