@@ -113,6 +113,9 @@ RETIRED: dict[str, Retired] = {r.name: r for r in (
         "unreadable": "input-unreadable", "decoding": "input-decoding", "front-matter": "input-front-matter",
         "nesting": "input-nesting", "unused-suppression": "input-unused-suppression",
         "invalid-suppression": "input-invalid-suppression", "rule-timeout": "input-rule-timeout"}),
+    Retired("trust", "signal", None, {
+        "author": "trust-author", "date": "trust-date", "references": "trust-references",
+        "disclosure": "trust-disclosure", "harms": "trust-harms"}),
 )}
 
 

@@ -38,3 +38,18 @@ def linter(select: list[str], rule_paths: list[Path] = (), **config) -> Linter:
 def lint_one(text: str | bytes, select: list[str], fmt: str = "markdown", rule_paths: list[Path] = (), **config) -> list:
     ext = {"markdown": "md", "html": "html", "text": "txt"}[fmt]
     return linter(select, rule_paths, **config).lint_sources([(f"t.{ext}", text, fmt)]).files[0].findings
+
+
+# Articles for the trust-* kinds: a neutral article of about 100 words, and the opening of a page
+# that promotes its own business.
+FLU_BODY = ("Flu shots are offered every autumn for adults and children over six months. The vaccine is made "
+            "new each year because flu viruses change. Protection builds up over about two weeks, so it is best "
+            "to have it before flu spreads. Most people have a sore arm for a day or two; some have a mild fever. "
+            "Ask your pharmacist whether the shot is right for you and which kind suits your age group. "
+            "Pharmacies, clinics and many workplaces offer the shot, and most health plans pay for it in full.\n")
+PROMO = "# Bright Path Clinic\n\nOur clinic offers infusion therapy. Call us today to book a consultation.\n\n"
+
+
+def codes(text: str, select: list[str], fmt: str = "markdown", **config) -> set[str]:
+    """The codes of the findings of ``select`` on one article."""
+    return {f.rule for f in lint_one(text, select, fmt, **config)}
