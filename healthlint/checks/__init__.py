@@ -116,6 +116,10 @@ RETIRED: dict[str, Retired] = {r.name: r for r in (
     Retired("trust", "signal", None, {
         "author": "trust-author", "date": "trust-date", "references": "trust-references",
         "disclosure": "trust-disclosure", "harms": "trust-harms"}),
+    Retired("seo", "check", None, {c: f"seo-{c}" for c in (
+        "title-length", "description-missing", "description-length", "description-keyphrase", "single-h1",
+        "heading-levels", "image-alt", "image-keyphrase", "outbound-links", "text-length", "keyphrase-slug",
+        "keyphrase-length", "keyphrase-anchor", "passive-voice")}),
 )}
 
 
