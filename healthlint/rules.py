@@ -278,8 +278,10 @@ def _rule_from(doc: Located, d: dict[str, Any], at: tuple) -> Rule:
 
     check(_BEFORE_KIND)
     code, name = d["code"].strip(), d["name"].strip()
-    old = retired(d["check"])
     kind = get_kind(d["check"])
+    old = retired(d["check"])
+    if old is not None and kind is not None and not _uses_retired(kind, d):
+        old = None  # a kind that kept its name (keyphrase-stuffing), used in the new form
     assert kind is not None or old is not None  # FIELDS["check"] takes only known names
     scopes = old.scopes() if old is not None else kind.scopes
     scope = d.get("scope", scopes[0])
@@ -407,6 +409,14 @@ def _from_retired(old: Retired, params: dict[str, Any], scope: str, err: Any) ->
         shipped = _shipped_params(kind.kind)
         new.update({k: shipped[k] for k in missing if k in shipped})
     return kind, new, legacy
+
+
+def _uses_retired(kind: type[Check], d: dict[str, Any]) -> bool:
+    """Whether a rule file naming a kind that kept a retired kind's name uses a parameter only the
+    retired kind took (in ``params`` or an audience's overrides)."""
+    layers = [d.get("params"), *((d.get("audiences") or {}).values() if isinstance(d.get("audiences"), dict) else ())]
+    return any(key not in kind.params and key != "enabled"
+               for layer in layers if isinstance(layer, dict) for key in layer)
 
 
 def retired_overrides(kind: type[Check], scope: str, overrides: dict[str, Any], err: Any) -> dict[str, Any]:

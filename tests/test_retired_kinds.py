@@ -28,9 +28,7 @@ def old_form(rule) -> dict:
     data = yaml.safe_load(Path(rule.file).read_text(encoding="utf-8"))
     old, value = retired_origin(rule.check)
     kind = get_kind(rule.check)
-    params = {k: v for k, v in (data.get("params") or {}).items() if not kind.params[k].required}
-    if value != old.default or old.name != rule.check:
-        params = {old.switch: value, **params}
+    params = {old.switch: value, **{k: v for k, v in (data.get("params") or {}).items() if not kind.params[k].required}}
     return {**data, "code": "XL" + rule.code[2:], "name": "old-" + rule.name, "check": old.name,
             "params": params or None}
 
@@ -110,3 +108,21 @@ def test_config_may_still_name_the_switch_of_a_shipped_rule(tmp_path):
     other = from_mapping({"rules": {"HL002": {"params": {"event": "nesting"}}}}, None, None, tmp_path)
     with pytest.raises(ConfigError, match="cannot change the check kind"):
         Linter(other, select=["HL002"])
+
+
+def test_keyphrase_stuffing_kept_its_name_and_reads_both_forms(tmp_path):
+    rule = next(r for r in SHIPPED if r.code == "HL303")  # keyphrase-stuffing on paragraphs
+    data = yaml.safe_load(Path(rule.file).read_text(encoding="utf-8"))
+    path = tmp_path / "r.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    [new] = load_rule_file(path)
+    assert (new.check, new.retired_kind) == ("keyphrase-stuffing", "")
+    # The old kind looked at report only on whole documents: on paragraphs it was this kind anyway.
+    data["params"] = {**data["params"], "report": "occurrences", "max_reported": 5}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    [old] = load_rule_file(path)
+    assert (old.check, old.retired_kind, old.params) == ("keyphrase-stuffing", "keyphrase-stuffing", new.params)
+    data["params"] = {"report": "occurrences"}
+    data["scope"] = "document"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert load_rule_file(path)[0].check == "keyphrase-occurrences"

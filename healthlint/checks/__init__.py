@@ -120,6 +120,10 @@ RETIRED: dict[str, Retired] = {r.name: r for r in (
         "title-length", "description-missing", "description-length", "description-keyphrase", "single-h1",
         "heading-levels", "image-alt", "image-keyphrase", "outbound-links", "text-length", "keyphrase-slug",
         "keyphrase-length", "keyphrase-anchor", "passive-voice")}),
+    Retired("focus-keyphrase", "check", None, {
+        c: f"focus-keyphrase-{c}" for c in ("density", "title", "introduction", "subheadings")}),
+    Retired("keyphrase-stuffing", "report", "summary", {
+        "summary": "keyphrase-stuffing", "occurrences": "keyphrase-occurrences"}),
 )}
 
 
