@@ -401,8 +401,8 @@ def _from_retired(old: Retired, params: dict[str, Any], scope: str, err: Any) ->
             if problem:
                 raise err(problem, key)
             legacy[key] = params[key]
-        elif not spec.required:
-            legacy[key] = spec.default
+        else:
+            legacy[key] = _old_default(old, key)
     new = {k: v for k, v in params.items() if k in kind.params}
     missing = [k for k, spec in kind.params.items() if spec.required and k not in new]
     if missing:
@@ -442,6 +442,16 @@ def retired_overrides(kind: type[Check], scope: str, overrides: dict[str, Any], 
             raise err(f"cannot change the check kind: '{old.switch}: {value}' is check kind '{old.kinds[value]}', "
                       f"and this rule's kind is '{kind.kind}'; write a rule file for it", key)
     return out
+
+
+def _old_default(old: Retired, key: str) -> Any:
+    """What parameter ``key`` of a retired kind defaulted to: the default of the kind that took it
+    over, or, for a word list that kind requires, the list its shipped rule carries."""
+    for kind in old.classes():
+        spec = kind.params.get(key)
+        if spec is not None:
+            return _shipped_params(kind.kind).get(key) if spec.required else spec.default
+    return None
 
 
 _SHIPPED: dict[str, dict[str, Any]] = {}

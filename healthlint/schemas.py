@@ -87,12 +87,18 @@ def kind_definitions(kinds: list[str], audiences: bool = True) -> dict[str, Any]
 def _rule_file_kind(name: str) -> Any:
     """What a rule file's ``check: name`` takes: the kind, or for a retired kind name the old
     kind's parameters (switch included) and scopes, as the rule loader reads it."""
+    from dataclasses import replace
     from types import SimpleNamespace
 
     from .checks import get_kind, retired
 
     old = retired(name)
-    return get_kind(name) if old is None else SimpleNamespace(params=old.params(), scopes=old.scopes())
+    if old is None:
+        return get_kind(name)
+    # The old kind required only its switch (when it had no default): the word lists the new kinds
+    # require were its defaults.
+    params = {k: p if k == old.switch or not p.required else replace(p, default=()) for k, p in old.params().items()}
+    return SimpleNamespace(params=params, scopes=old.scopes())
 
 
 def rule_schema() -> dict[str, Any]:

@@ -95,6 +95,15 @@ def test_old_form_message_may_still_use_the_switch(tmp_path):
     assert rule.format_message({"reason": "why"}) == "decoding: why"
 
 
+def test_old_form_message_may_use_parameters_the_new_kind_dropped(tmp_path):
+    path = write_rule(tmp_path, "trust", {"signal": "references", "max_byline_words": 9}, "{signal}: {problem} {max_byline_words}/{edge_blocks}")
+    [rule] = load_rule_file(path)
+    assert rule.check == "trust-references" and "max_byline_words" not in rule.params
+    assert rule.format_message({"problem": "none"}) == "references: none 9/4"
+    [lists] = load_rule_file(write_rule(tmp_path, "trust", {"signal": "date"}, "{problem} {harm_patterns[0]}"))
+    assert lists.format_message({"problem": "x"}) == r"x \bside[- ]effects?\b"
+
+
 def test_new_form_takes_only_its_own_parameters(tmp_path):
     with pytest.raises(ConfigError, match="unknown parameter for check kind 'input-decoding'"):
         load_rule_file(write_rule(tmp_path, "input-decoding", {"event": "decoding"}))
@@ -126,3 +135,54 @@ def test_keyphrase_stuffing_kept_its_name_and_reads_both_forms(tmp_path):
     data["scope"] = "document"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert load_rule_file(path)[0].check == "keyphrase-occurrences"
+
+
+def _schema(name: str):
+    import json
+
+    import jsonschema
+
+    from healthlint.rules import builtin_rules_dir
+
+    data = Path(builtin_rules_dir()).parent / "healthlint" / "data" / name
+    return jsonschema.Draft7Validator(json.loads(data.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("rule", SHIPPED, ids=lambda r: r.code)
+def test_old_form_files_validate_against_the_rule_schema(rule):
+    data = old_form(rule)
+    data["examples"] = {"bad": "x", "good": "y"}  # HL001's binary example is base64 text to an editor
+    assert [e.message for e in _schema("rule.schema.json").iter_errors(data)] == []
+
+
+def test_config_schema_and_loader_agree_on_retired_parameters(tmp_path):
+    schema = _schema("config.schema.json")
+    cases = {  # config -> whether healthlint accepts it
+        "rules:\n  HL601:\n    params: {signal: author, edge_blocks: 6}\n": True,
+        "rules:\n  HL715:\n    params: {check: passive-voice, max_chars: 70}\n": True,  # max_chars: seo-title-length's
+        "rules:\n  HL302:\n    params: {report: occurrences, max_per_paragraph: 4}\n": True,
+        "rules:\n  HL601:\n    params: {signal: date}\n": False,
+        "rules:\n  HL715:\n    params: {max_chars: many}\n": False,
+        "rules:\n  HL715:\n    params: {colour: red}\n": False,
+    }
+    for text, ok in cases.items():
+        data = yaml.safe_load(text)
+        try:
+            Linter(from_mapping(data, None, None, tmp_path))
+            loaded = True
+        except ConfigError:
+            loaded = False
+        assert (loaded, schema.is_valid(data)) == (ok, ok), text
+
+
+def test_old_values_in_the_message_are_part_of_the_cache_key(tmp_path):
+    from healthlint.cache import ruleset_fingerprint
+
+    keys = []
+    for width in (9, 10):
+        folder = tmp_path / str(width)
+        folder.mkdir()
+        write_rule(folder, "trust", {"signal": "references", "max_byline_words": width}, "{problem} ({max_byline_words})")
+        cfg = from_mapping({"rule-paths": [str(folder)]}, None, None, tmp_path)
+        keys.append(ruleset_fingerprint(Linter(cfg, select=["XL900"])))
+    assert keys[0] != keys[1]
