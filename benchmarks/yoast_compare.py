@@ -98,7 +98,7 @@ def for_yoast(name: str, text: str, fmt: str) -> dict:
     """What Yoast's Paper gets: the body as HTML and the fields healthlint reads."""
     from markdown_it import MarkdownIt
 
-    from healthlint.checks.seo import title_pixels
+    from healthlint.checks.seo_title_length import title_pixels
     from healthlint.parsers import parse_text
     from healthlint.parsers.frontmatter import split_front_matter
 

@@ -36,7 +36,10 @@ def ruleset_fingerprint(linter: Any) -> str:
         __version__,
         SCHEMA_VERSION,
         [(a.rule.code, a.rule.name, a.rule.category, a.severity, a.rule.message, a.rule.scope, a.rule.check,
-          json.dumps(a.check.p, sort_keys=True, default=str)) for a in linter.ruleset.active],
+          json.dumps(a.check.p, sort_keys=True, default=str))
+         # a rule file in a retired kind's form: the old values its message uses
+         + ((json.dumps(a.rule.legacy_values, sort_keys=True, default=str),) if a.rule.legacy_values else ())
+         for a in linter.ruleset.active],
         sorted(cfg.allowed_duplicates), cfg.keyphrase, sorted(cfg.places),
         sorted((k, sorted(v)) for k, v in cfg.per_file_ignores.items()),
         # settings that change results: a timeout and a size limit decide what is linted at all

@@ -10,9 +10,9 @@ and suppression comments filter them. :meth:`Linter.finish` then runs the cross-
 every file's records and completes each :class:`~healthlint.findings.FileResult` for a report in
 :mod:`healthlint.report`.
 
-Some input rules are raised here rather than by their check kind (``input``, keyed on its
-``event`` parameter): ``unreadable`` (:meth:`Linter.input_failure`), ``rule-timeout``,
-``invalid-suppression`` and ``unused-suppression``.
+Four input kinds are raised here rather than by their check, and their rules are found by kind
+(:mod:`healthlint.checks.input`): ``input-unreadable`` (:meth:`Linter.input_failure`),
+``input-rule-timeout``, ``input-invalid-suppression`` and ``input-unused-suppression``.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Any, Iterable
 
 from . import suppress
 from .checks.base import CorpusHit, Hit
+from .checks.input import InvalidSuppression, RuleTimeout, UnreadableFile, UnusedSuppression
 from .config import Config
 from .discovery import display_path, glob_match, iter_files, read_file, relative_posix
 from .document import Document
@@ -46,10 +47,11 @@ class Linter:
                  ignore: list[str] | None = None, keep_source: bool = False, spill_over: int | None = None):
         self.config = config or Config()
         self.ruleset = build_ruleset(self.config, select, ignore)
-        self._input_rules = [a for a in self.ruleset.active if a.rule.check == "input"]
-        self._unused_rule = next((a for a in self._input_rules if a.check.p.get("event") == "unused-suppression"), None)
-        self._timeout_rule = next((a for a in self._input_rules if a.check.p.get("event") == "rule-timeout"), None)
-        self._invalid_rule = next((a for a in self._input_rules if a.check.p.get("event") == "invalid-suppression"), None)
+        active = self.ruleset.active
+        self._unreadable_rules = [a for a in active if isinstance(a.check, UnreadableFile)]
+        self._unused_rule = next((a for a in active if isinstance(a.check, UnusedSuppression)), None)
+        self._timeout_rule = next((a for a in active if isinstance(a.check, RuleTimeout)), None)
+        self._invalid_rule = next((a for a in active if isinstance(a.check, InvalidSuppression)), None)
         self._known_codes = frozenset(r.code for r in self.ruleset.all_rules)
         self.keep_source = keep_source
         # Runs of more files than this keep results and cross-file records on disk (healthlint.store).
@@ -128,10 +130,9 @@ class Linter:
 
     def input_failure(self, path: str, reason: str) -> FileResult:
         findings = []
-        for active in self._input_rules:
-            if active.check.p.get("event") == "unreadable":
-                hit = Hit(values={"reason": reason})
-                findings.append(self._finding(active, None, hit, anchor_text=reason))
+        for active in self._unreadable_rules:
+            hit = Hit(values={"reason": reason})
+            findings.append(self._finding(active, None, hit, anchor_text=reason))
         findings = self._filter(path, findings)
         return FileResult(path=path, words=0, score=score(findings), findings=findings)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .checks import get_kind, kind_names
+from .checks import Retired, get_kind, kind_names, retired, retired_origin
 from .checks.base import SCOPES, Check
 from .findings import CATEGORIES, SEVERITIES
 from .spec import Flag, Problem, Spec, Text
@@ -113,7 +113,10 @@ class Field:
 
 
 def _kinds() -> tuple[str, ...]:
-    return tuple(kind_names())
+    """What ``check:`` takes: every kind, and the retired kind names rule files may still use."""
+    from .checks import RETIRED
+
+    return tuple(sorted({*kind_names(), *RETIRED}))
 
 
 # Every field of a rule file, in the order they are checked. The rule-file JSON Schema
@@ -125,7 +128,7 @@ FIELDS: dict[str, Field] = {
                   True, "Rule name: lower-case words joined by hyphens, like long-sentence."),
     "category": Field(Text(choices=CATEGORIES), True, "The finding's category."),
     "severity": Field(Text(choices=SEVERITIES), True, "Default severity of the findings."),
-    "check": Field(Text(choices=_kinds(), choice_message="unknown check kind; available: {choices}"), True,
+    "check": Field(Text(choices=_kinds(), choice_message=f"unknown check kind; available: {', '.join(kind_names())}"), True,
                    "The check kind (healthlint/checks/) that this rule configures."),
     "message": Field(Text(nonempty=True), True,
                      "Message template; {fields} of the check kind and the parameters fill it."),
@@ -180,6 +183,11 @@ class Rule:
     # false}}``); an audience not named follows ``enabled``. Selection in the config or on the
     # command line still decides in the end.
     audience_enabled: dict[str, bool] = field(default_factory=dict)
+    # A rule file in a retired kind's form (``check: trust``, ``params: {signal: author}``): the
+    # retired kind's name, and the values its message may use that the new kind does not provide
+    # (the switch, parameters the new kind does not take). Empty for every other rule.
+    retired_kind: str = ""
+    legacy_values: dict[str, Any] = field(default_factory=dict)
 
     def enabled_for(self, audience: str) -> bool:
         return self.audience_enabled.get(audience, self.enabled)
@@ -197,6 +205,8 @@ class Rule:
         return merged
 
     def format_message(self, values: dict[str, Any]) -> str:
+        if self.legacy_values:
+            values = {**self.legacy_values, **values}
         try:
             return self.message.format_map(_Values(values))
         except (ValueError, IndexError, TypeError) as e:  # a template that does not fit the values
@@ -269,13 +279,20 @@ def _rule_from(doc: Located, d: dict[str, Any], at: tuple) -> Rule:
     check(_BEFORE_KIND)
     code, name = d["code"].strip(), d["name"].strip()
     kind = get_kind(d["check"])
-    assert kind is not None  # FIELDS["check"] takes only known kinds
-    scope = d.get("scope", kind.scopes[0])
-    if scope not in SCOPES or scope not in kind.scopes:
-        raise err(f"check kind '{kind.kind}' runs on {', '.join(kind.scopes)}", "scope")
+    old = retired(d["check"])
+    if old is not None and kind is not None and not _uses_retired(kind, d):
+        old = None  # a kind that kept its name (keyphrase-stuffing), used in the new form
+    assert kind is not None or old is not None  # FIELDS["check"] takes only known names
+    scopes = old.scopes() if old is not None else kind.scopes
+    scope = d.get("scope", scopes[0])
+    if scope not in SCOPES or scope not in scopes:
+        raise err(f"check kind '{d['check']}' runs on {', '.join(scopes)}", "scope")
     params = d.get("params") or {}
     if not isinstance(params, dict):
         raise err("must be a mapping of parameter names to values", "params")
+    legacy: dict[str, Any] = {}
+    if old is not None:
+        kind, params, legacy = _from_retired(old, params, scope, lambda m, *k: err(m, "params", *k))
     audiences = d.get("audiences") or {}
     if not isinstance(audiences, dict):
         raise err("must map an audience to parameter overrides", "audiences")
@@ -291,9 +308,13 @@ def _rule_from(doc: Located, d: dict[str, Any], at: tuple) -> Rule:
     audience_enabled = {aud: over["enabled"] for aud, over in audiences.items() if "enabled" in over}
     audiences = {aud: {k: v for k, v in over.items() if k != "enabled"} for aud, over in audiences.items()}
     full = validate_params(kind, params, lambda m, *k: err(m, "params", *k))
+    if old is not None:
+        audiences = {aud: retired_overrides(kind, scope, over, lambda m, *k, _a=aud: err(m, "audiences", _a, *k))
+                     for aud, over in audiences.items()}
     for aud, over in audiences.items():
         validate_params(kind, {**full, **over}, lambda m, *k: err(m, "audiences", aud, *k))
-    _validate_template(d["message"], kind, full, lambda m: err(m, "message"))
+    used = _validate_template(d["message"], kind, {**full, **legacy}, lambda m: err(m, "message"),
+                              old.fields() if old is not None else (), d["check"])
     check(_AFTER_KIND)
     if "enabled" in d and d["enabled"] is None:
         raise err("must be true or false", "enabled")
@@ -306,7 +327,8 @@ def _rule_from(doc: Located, d: dict[str, Any], at: tuple) -> Rule:
         summary=d["summary"].strip(), description=(d.get("description") or "").strip(),
         rationale=d["rationale"].strip(), sources=sources, bad=bad, good=good, enabled=enabled,
         file=doc.file, line=doc.line(*at) or 1, fix=(d.get("fix") or "").strip(),
-        audience_enabled=audience_enabled,
+        audience_enabled=audience_enabled, retired_kind=old.name if old is not None else "",
+        legacy_values={k: v for k, v in legacy.items() if k in used},
     )
 
 
@@ -333,16 +355,117 @@ def validate_params(kind: type[Check], params: dict[str, Any], err: Any) -> dict
     return full
 
 
-def _validate_template(template: str, kind: type[Check], params: dict[str, Any], err: Any) -> None:
-    allowed = set(kind.fields) | set(params)
+def _validate_template(template: str, kind: type[Check], params: dict[str, Any], err: Any,
+                       fields: tuple[str, ...] = (), named: str = "") -> set[str]:
+    """Every name the message uses is a field of the kind (or of ``fields``) or a parameter;
+    returns the names used."""
+    allowed = set(kind.fields) | set(fields) | set(params)
     try:
         names = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
     except ValueError as e:
         raise err(f"bad message template: {e}") from None
+    used = set()
     for n in names:
         base = re.split(r"[.\[]", n, maxsplit=1)[0]
         if base not in allowed:
-            raise err(f"message uses {{{n}}}, which check kind '{kind.kind}' does not provide; it provides: {', '.join(sorted(allowed))}")
+            raise err(f"message uses {{{n}}}, which check kind '{named or kind.kind}' does not provide; it provides: {', '.join(sorted(allowed))}")
+        used.add(base)
+    return used
+
+
+def _from_retired(old: Retired, params: dict[str, Any], scope: str, err: Any) -> tuple[type[Check], dict[str, Any], dict[str, Any]]:
+    """A rule file in a retired kind's form: the kind its switch names now, the parameters for it,
+    and the values its message may still use that the new kind does not provide.
+
+    The parameters are checked against the retired kind's (so a file that loaded before loads
+    now): those the new kind does not take are checked and set aside, never used, as before.
+    A word list the retired kind had built in, which the new kind requires, comes from the shipped
+    rule of the new kind, which carries the very list that was the default."""
+    family = old.params()
+    for key in params:
+        if key not in family:
+            raise err(f"unknown parameter for check kind '{old.name}'; it takes: {', '.join(sorted(family))}", key)
+    value = params.get(old.switch, old.default)
+    if value is None:
+        raise err("required parameter is missing", old.switch)
+    problem = family[old.switch].validate(value)
+    if problem:
+        raise err(problem, old.switch)
+    kind = old.kind_for(value, scope)
+    legacy: dict[str, Any] = {old.switch: value}
+    for key, spec in family.items():
+        if key == old.switch or key in kind.params:
+            continue
+        if key in params:
+            problem = spec.validate(params[key])
+            if problem:
+                raise err(problem, key)
+            legacy[key] = params[key]
+        else:
+            legacy[key] = _old_default(old, key)
+    new = {k: v for k, v in params.items() if k in kind.params}
+    missing = [k for k, spec in kind.params.items() if spec.required and k not in new]
+    if missing:
+        shipped = _shipped_params(kind.kind)
+        new.update({k: shipped[k] for k in missing if k in shipped})
+    return kind, new, legacy
+
+
+def _uses_retired(kind: type[Check], d: dict[str, Any]) -> bool:
+    """Whether a rule file naming a kind that kept a retired kind's name uses a parameter only the
+    retired kind took (in ``params`` or an audience's overrides)."""
+    layers = [d.get("params"), *((d.get("audiences") or {}).values() if isinstance(d.get("audiences"), dict) else ())]
+    return any(key not in kind.params and key != "enabled"
+               for layer in layers if isinstance(layer, dict) for key in layer)
+
+
+def retired_overrides(kind: type[Check], scope: str, overrides: dict[str, Any], err: Any) -> dict[str, Any]:
+    """Parameter overrides (a config's, or an audience's in a rule file of the retired form) of a
+    rule whose kind was split from a retired one. They may still name what the retired kind took:
+    its switch, set to the value that names this very kind, and parameters this kind does not use
+    (they never did anything for this rule) are checked and dropped. A switch naming another kind
+    is an error: a rule's kind is set in its rule file."""
+    origin = retired_origin(kind.kind)
+    if origin is None:
+        return overrides
+    old, _ = origin
+    family = old.params()
+    out = {}
+    for key, value in overrides.items():
+        if key in kind.params or key not in family:
+            out[key] = value  # this kind's, or unknown (validate_params says so)
+            continue
+        problem = family[key].validate(value)
+        if problem:
+            raise err(problem, key)
+        if key == old.switch and old.kind_for(value, scope) is not kind:
+            raise err(f"cannot change the check kind: '{old.switch}: {value}' is check kind '{old.kinds[value]}', "
+                      f"and this rule's kind is '{kind.kind}'; write a rule file for it", key)
+    return out
+
+
+def _old_default(old: Retired, key: str) -> Any:
+    """What parameter ``key`` of a retired kind defaulted to: the default of the kind that took it
+    over, or, for a word list that kind requires, the list its shipped rule carries."""
+    for kind in old.classes():
+        spec = kind.params.get(key)
+        if spec is not None:
+            return _shipped_params(kind.kind).get(key) if spec.required else spec.default
+    return None
+
+
+_SHIPPED: dict[str, dict[str, Any]] = {}
+
+
+def _shipped_params(kind: str) -> dict[str, Any]:
+    """The parameters of the shipped rule of check kind ``kind`` (empty when none or several)."""
+    if not _SHIPPED:
+        _SHIPPED[""] = {}  # loading (a shipped rule never needs this: none is in a retired form)
+        by_kind: dict[str, list[Rule]] = {}
+        for rule in load_rule_folder(builtin_rules_dir()):
+            by_kind.setdefault(rule.check, []).append(rule)
+        _SHIPPED.update({k: rules[0].params for k, rules in by_kind.items() if len(rules) == 1})
+    return _SHIPPED.get(kind, {})
 
 
 def _examples(spec: dict[str, Any]) -> tuple[list[Example], list[Example]]:

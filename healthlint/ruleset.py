@@ -13,7 +13,8 @@ from .checks import get_kind
 from .checks.base import Check, RunSettings
 from .config import Config
 from .findings import Finding, fingerprint_base, lower_severity
-from .rules import Rule, builtin_rules_dir, check_unique, load_rule_folder, nearest_codes, unknown_code, validate_params
+from .rules import (Rule, builtin_rules_dir, check_unique, load_rule_folder, nearest_codes, retired_overrides, unknown_code,
+                    validate_params)
 from .yamlutil import ConfigError
 
 
@@ -119,10 +120,9 @@ def build_ruleset(config: Config, select: list[str] | None = None, ignore: list[
         assert kind is not None
         params = r.params_for(config.audience)
         if ov is not None and ov.params:
-            params = validate_params(
-                kind, r.params_for(config.audience, ov.params),
-                lambda msg, *k, _c=r.code: config.error(msg, "rules", _c, "params", *k),
-            )
+            err = lambda msg, *k, _c=r.code: config.error(msg, "rules", _c, "params", *k)  # noqa: E731
+            over = retired_overrides(kind, r.scope, ov.params, err)
+            params = validate_params(kind, r.params_for(config.audience, over), err)
         severity = ov.severity if ov is not None and ov.severity else r.severity
         # Shipped rules with their shipped parameters use the fast regex path; a user's rule files
         # and parameter overrides run under a time budget (see lexicon.Lexicon).

@@ -46,28 +46,68 @@ def config_schema(rules: list | None = None) -> dict[str, Any]:
 def kind_definitions(kinds: list[str], audiences: bool = True) -> dict[str, Any]:
     """Per check kind: with ``audiences`` (for rule files), ``<kind>-params`` (a rule's params)
     and ``<kind>-audience`` (an audience's overrides of them, which may also set ``enabled``);
-    without (for the config), ``<kind>-overrides`` (overrides of the params, nothing required)."""
-    from .checks import get_kind
-    from .spec import params_schema
+    without (for the config), ``<kind>-overrides`` (overrides of the params, nothing required).
+
+    In rule files a retired kind name (``trust``, or ``keyphrase-stuffing`` read in its old form)
+    takes the old kind's parameters, switch included. In the config, a kind split from a retired
+    one also takes the parameters the loader accepts and ignores there, marked deprecated."""
+    from .checks import get_kind, retired_origin
+    from .spec import param_schema, params_schema
 
     out: dict[str, Any] = {}
     for name in kinds:
-        kind = get_kind(name)
-        over = params_schema(kind, overrides=True)
         if audiences:
+            kind: Any = _rule_file_kind(name)
+            over = params_schema(kind, overrides=True)
             out[f"{name}-params"] = params_schema(kind)
             out[f"{name}-audience"] = {**over, "properties": {**over["properties"], "enabled": {
                 "description": "Whether the rule is on for this audience.", "type": "boolean"}}}
-        else:
-            out[f"{name}-overrides"] = over
+            continue
+        kind = get_kind(name)
+        over = params_schema(kind, overrides=True)
+        origin = retired_origin(name)
+        if origin is not None:
+            old, value = origin
+            note = (f"Deprecated: a parameter of the retired check kind '{old.name}' that check kind '{name}' "
+                    "does not use; accepted and ignored.")
+            for key, param in old.params().items():
+                if key in over["properties"]:
+                    continue
+                schema = param_schema(param)
+                if key == old.switch:
+                    schema["enum"] = [v for v, k in old.kinds.items() if k == name]
+                    schema.pop("default", None)
+                out_note = note if key != old.switch else (
+                    f"Deprecated: the retired check kind '{old.name}' picked check kind '{name}' with this; accepted and ignored.")
+                over["properties"][key] = {**schema, "description": out_note, "deprecationMessage": out_note}
+        out[f"{name}-overrides"] = over
     return out
+
+
+def _rule_file_kind(name: str) -> Any:
+    """What a rule file's ``check: name`` takes: the kind, or for a retired kind name the old
+    kind's parameters (switch included) and scopes, as the rule loader reads it."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from .checks import get_kind, retired
+
+    old = retired(name)
+    if old is None:
+        return get_kind(name)
+    # The old kind required only its switch (when it had no default): the word lists the new kinds
+    # require were its defaults.
+    params = {k: p if k == old.switch or not p.required else replace(p, default=()) for k, p in old.params().items()}
+    return SimpleNamespace(params=params, scopes=old.scopes())
 
 
 def rule_schema() -> dict[str, Any]:
     """A rule file: one rule (a mapping) or a list of rules. Fields that depend on the check kind
     (``scope``, ``params``, ``audiences``) are described per kind."""
-    from .checks import get_kind, kind_names
+    from .checks import RETIRED, get_kind, kind_names
     from .rules import AUDIENCES, FIELDS
+
+    names = sorted({*kind_names(), *RETIRED})
 
     properties: dict[str, Any] = {}
     for name, f in FIELDS.items():
@@ -80,8 +120,8 @@ def rule_schema() -> dict[str, Any]:
     properties["audiences"].update({"type": ["object", "null"], "additionalProperties": False,
                                     "properties": {a: {"type": "object"} for a in AUDIENCES}})
     by_kind = []
-    for kind_name in kind_names():
-        kind = get_kind(kind_name)
+    for kind_name in names:
+        kind = _rule_file_kind(kind_name)
         required = any(p.required for p in kind.params.values())
         params = {"$ref": f"#/definitions/{kind_name}-params"}
         then: dict[str, Any] = {"properties": {
@@ -105,7 +145,7 @@ def rule_schema() -> dict[str, Any]:
         "description": ("A healthlint rule (a mapping) or a list of rules: a check kind's parameters with the message, "
                         "rationale, sources and examples (rules/README.md). Generated from healthlint's own checks "
                         "by tools/gen_schemas.py; healthlint checks every field again when it loads the file."),
-        "definitions": {"rule": rule, **kind_definitions(kind_names())},
+        "definitions": {"rule": rule, **kind_definitions(names)},
         "anyOf": [{"$ref": "#/definitions/rule"}, {"type": "array", "items": {"$ref": "#/definitions/rule"}}],
     }
 

@@ -1,5 +1,5 @@
-"""Issue 5: unsourced efficacy and safety claims, and article-level trust signals.
-Fixtures are written inline by the team."""
+"""Issue 5: unsourced efficacy and safety claims (the trust signals' tests are in
+tests/kinds/test_trust_*.py, one module per kind). Fixtures are written inline by the team."""
 
 from __future__ import annotations
 
@@ -142,60 +142,7 @@ def test_every_promise_in_the_spammy_page_reported_within_its_own_sentence():
         assert hits, f"no claim finding inside the sentence containing {phrase!r}"
 
 
-# --- 7 and 8: trust signals -------------------------------------------------------------------------
-
-BODY = ("Flu shots are offered every autumn for adults and children over six months. The vaccine is made "
-        "new each year because flu viruses change. Protection builds up over about two weeks, so it is best "
-        "to have it before flu spreads. Most people have a sore arm for a day or two; some have a mild fever. "
-        "Ask your pharmacist whether the shot is right for you and which kind suits your age group. "
-        "Pharmacies, clinics and many workplaces offer the shot, and most health plans pay for it in full.\n")
-
-
-def trust(text: str) -> set[str]:
-    return {f.rule for f in lint(text, ["HL6"])}
-
-
-def test_named_author_and_date_from_front_matter():
-    text = "---\nauthor: Dr. Lena Park\ndate: 2026-01-05\n---\n# Flu shots\n\n" + BODY + "\nSee [CDC guidance](https://www.cdc.gov/flu).\n"
-    assert trust(text) == set()
-
-
-def test_bylines_and_date_lines_in_text():
-    text = "Flu shots\nBy Lena Park, pharmacist | Updated March 3, 2026\n\n" + BODY + "\nSources: https://www.cdc.gov/flu\n"
-    assert trust(text.replace("https://www.cdc.gov/flu", "[CDC](https://www.cdc.gov/flu)")) <= {"HL603"}
-    assert "HL601" not in trust(text) and "HL602" not in trust(text)
-
-
-@pytest.mark.parametrize("author", ["Our Clinic Team", "a medical professional at our clinic", "Staff Writer", "Admin"])
-def test_generic_author_is_not_a_named_person(author):
-    text = f"---\nauthor: {author}\ndate: 2026-01-05\n---\n# Flu shots\n\n" + BODY
-    found = [f for f in lint(text, ["HL601"])]
-    assert len(found) == 1 and "not as a named person" in found[0].message
-
-
-def test_missing_everything():
-    assert trust("# Flu shots\n\n" + BODY) == {"HL601", "HL602", "HL603"}
-
-
-def test_undisclosed_promotion_and_missing_harms():
-    text = PROMO + BODY.replace("Most people have a sore arm for a day or two; some have a mild fever. ", "") + "\nPrices start at $99.\n"
-    found = trust(text)
-    assert {"HL604", "HL605"} <= found
-    disclosed = text + "\nDisclosure: this page was written by Bright Path Clinic, which sells these infusions.\n"
-    assert "HL604" not in trust(disclosed)
-    with_harms = text + "\nSide effects can include nausea; the infusion is not suitable for people with psychosis.\n"
-    assert "HL605" not in trust(with_harms)
-
-
-def test_denials_are_not_a_discussion_of_harms():
-    text = PROMO + BODY + "\nOur infusions have no side effects and are risk-free. Prices start at $99.\n"
-    text = text.replace("Most people have a sore arm for a day or two; some have a mild fever. ", "")
-    assert "HL605" in trust(text)
-
-
-def test_neutral_article_needs_no_disclosure():
-    assert not {"HL604", "HL605"} & trust("# Flu shots\n\n" + BODY)
-
+# --- 7 and 8: trust signals: tests/kinds/test_trust_*.py, one module per kind -------------------
 
 # --- the reference corpus ----------------------------------------------------------------------------
 
@@ -205,16 +152,3 @@ def test_claims_fire_on_at_most_one_in_ten_reputable_articles(corpus_dir):
     assert with_claims <= len(report.files) / 10, with_claims
     trust_report = Linter(Config(), select=["HL604", "HL605"]).lint_paths([str(corpus_dir)])
     assert trust_report.findings == []
-
-
-def test_prose_with_by_is_never_quoted_as_an_author():
-    # Issue 15: "by …" inside a sentence of prose is not a byline, and its words are never quoted.
-    body = ("Doctors treat the rash by other methods. While there is no single test, a skin check helps. " * 8).strip()
-    text = "# Rashes\n\n" + body + "\n\nSymptoms are caused by an infested person.\n"
-    findings = lint(text, ["HL601"])
-    assert [f.message for f in findings] == [] or all("no author is named" in f.message for f in findings)
-    signed = "# Rashes\n\n" + body + "\n\nBy Dr. Maya Okafor\n"
-    assert lint(signed, ["HL601"]) == []
-    staff = "# Rashes\n\n" + body + "\n\nBy Staff Writer\n"
-    [f] = lint(staff, ["HL601"])
-    assert "'Staff Writer'" in f.message

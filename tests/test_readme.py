@@ -1,6 +1,7 @@
 """The README stays true: its rule table lists exactly the shipped rules (and the generator that
 writes it still works), it names the set-up commands CI runs, it keeps the sections a user needs,
-and its links, like those of docs/, point at files and headings inside the repository."""
+and its links, like those of docs/, point at files and headings inside the repository. The check-kind
+reference in rules/README.md is generated from the kinds' declarations and is current."""
 
 from __future__ import annotations
 
@@ -15,6 +16,18 @@ from healthlint.config import Config
 from healthlint.engine import load_all_rules
 
 README = ROOT / "README.md"
+RULES_README = ROOT / "rules" / "README.md"
+
+
+def update_readme_tool(tmp_path: Path):
+    """tools/update_readme.py, writing to copies of both READMEs in ``tmp_path``."""
+    spec = importlib.util.spec_from_file_location("update_readme", ROOT / "tools" / "update_readme.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    tool.README, tool.RULES_README = tmp_path / "README.md", tmp_path / "rules-README.md"
+    tool.README.write_text(README.read_text())
+    tool.RULES_README.write_text(RULES_README.read_text())
+    return tool
 
 
 def test_readme_rule_table_matches_rules():
@@ -25,17 +38,48 @@ def test_readme_rule_table_matches_rules():
     assert rows == expected
 
 
-def test_update_readme_tool_regenerates_the_same_table(tmp_path):
-    # tools/update_readme.py run on a copy of the README leaves it unchanged: the table is current
-    # and the generator still finds its markers.
-    spec = importlib.util.spec_from_file_location("update_readme", ROOT / "tools" / "update_readme.py")
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
-    copy = tmp_path / "README.md"
-    copy.write_text(README.read_text())
-    tool.README = copy
+def test_update_readme_tool_regenerates_the_same_tables(tmp_path):
+    # tools/update_readme.py run on copies of the READMEs leaves them unchanged: the tables are
+    # current and the generator still finds its markers.
+    tool = update_readme_tool(tmp_path)
     tool.main()
-    assert copy.read_text() == README.read_text()
+    assert tool.README.read_text() == README.read_text()
+    assert tool.RULES_README.read_text() == RULES_README.read_text(), "run python tools/update_readme.py"
+
+
+def test_kind_table_lists_every_kind_with_its_declarations():
+    from healthlint.checks import get_kind, kind_names
+
+    text = RULES_README.read_text()
+    table = text.split("<!-- kinds-table:start -->")[1].split("<!-- kinds-table:end -->")[0]
+    rows = re.findall(r"^\| `([a-z0-9-]+)` \| ([a-z, ]+) \| (.*?) \| (.*?) \|$", table, re.M)
+    assert [r[0] for r in rows] == kind_names()
+    for name, scopes, params, fields in rows:
+        kind = get_kind(name)
+        assert scopes == ", ".join(kind.scopes)
+        assert re.findall(r"`(\w+)`", params) == list(kind.params)
+        assert fields == (", ".join(kind.fields) or "none")
+    # The prose around the tables stays.
+    assert "Each kind does one thing." in text and "Claim cues may use word families" in text
+
+
+def test_retired_table_lists_every_retired_form():
+    from healthlint.checks import RETIRED
+
+    text = RULES_README.read_text()
+    table = text.split("<!-- retired-kinds:start -->")[1].split("<!-- retired-kinds:end -->")[0]
+    rows = re.findall(r"^\| `check: ([a-z-]+)`, `params: \{(\w+): ([a-z0-9-]+)\}`.*? \| `([a-z0-9-]+)` \|$", table, re.M)
+    expected = [(old.name, old.switch, value, kind) for old in sorted(RETIRED.values(), key=lambda r: r.name)
+                for value, kind in old.kinds.items()]
+    assert rows == expected
+
+
+def test_a_stale_kind_table_is_rewritten(tmp_path):
+    tool = update_readme_tool(tmp_path)
+    stale = RULES_README.read_text().replace("| `length` | sentence, paragraph, section |", "| `length` | sentence |")
+    tool.RULES_README.write_text(stale)
+    tool.main()
+    assert tool.RULES_README.read_text() == RULES_README.read_text()
 
 
 def test_readme_names_the_two_setup_commands():

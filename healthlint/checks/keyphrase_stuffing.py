@@ -1,5 +1,5 @@
-"""Kind ``keyphrase-stuffing``: a multi-word phrase repeated far more than natural prose does,
-found without being told the keyphrase.
+"""Kinds ``keyphrase-stuffing`` and ``keyphrase-occurrences``: a multi-word phrase repeated far
+more than natural prose does, found without being told the keyphrase.
 
 Candidates are body n-grams of ``min_n``–``max_n`` words (within a sentence, starting and ending
 with a content word) seen at least ``min_count`` times. Density is Yoast's: count / words × 100 ×
@@ -12,13 +12,19 @@ is judged against ``plain_max_density`` (6%; reputable articles reach 4.9%), and
 all appear in the title — the article's medical topic, "type 2 diabetes" in a diabetes article —
 against ``topic_max_density`` (9%; reputable articles reach 6.6%).
 
-``report: summary`` gives one document-level finding per stuffed phrase; ``report: occurrences``
-reports every occurrence beyond the allowed count (Yoast's recommended maximum count, at least 2)
-at its own place, up to ``max_reported`` per phrase (the summary gives the total), and only in a
-paragraph holding at least ``min_per_paragraph`` uses of the phrase. Scope ``paragraph`` reports a place or business phrase (a place name, or Title
-Case with a word like Clinic, Center, Wellness) used more than ``max_per_paragraph`` times in one
-paragraph ("a clinic name four times in one paragraph").
-Message fields: ``phrase``, ``count``, ``words``, ``density``, ``limit``, ``allowed``, ``nth``.
+``keyphrase-stuffing`` gives one document-level finding per stuffed phrase. On scope ``paragraph``
+it reports a place or business phrase (a place name, or Title Case with a word like Clinic,
+Center, Wellness) used more than ``max_per_paragraph`` times in one paragraph ("a clinic name four
+times in one paragraph"). Message fields: ``phrase``, ``count``, ``words``, ``density``, ``limit``,
+``allowed``.
+
+``keyphrase-occurrences`` reports every occurrence of a stuffed phrase beyond the allowed count
+(Yoast's recommended maximum count, at least 2) at its own place, up to ``max_reported`` per phrase
+(the summary gives the total), and only in a paragraph holding at least ``min_per_paragraph`` uses
+of the phrase. Message fields: those of ``keyphrase-stuffing`` and ``nth``.
+
+These were one kind, ``keyphrase-stuffing``, with a ``report`` parameter (``summary`` or
+``occurrences``); rule files that say so still load (:data:`healthlint.checks.RETIRED`).
 """
 
 from __future__ import annotations
@@ -42,24 +48,27 @@ _LABEL_AFTER = re.compile(r"\s?:")
 _NOT_A_PLACE = re.compile(rf"(?i)^(?:{MONTH}|{WEEKDAY})$")
 
 
+# What finds a stuffed phrase, shared by both kinds.
+_DENSITY = {
+    "min_n": Param(int, 2, min=1, max=8),
+    "max_n": Param(int, 6, min=1, max=8),
+    "min_count": Param(int, 3, min=2, max=1000),
+    "max_density": Param(float, 3.0, min=0.1, max=100.0),
+    "plain_max_density": Param(float, 6.0, min=0.1, max=100.0),
+    "topic_max_density": Param(float, 9.0, min=0.1, max=100.0),
+    "min_words": Param(int, 100, min=0),
+}
+
+
 @register
 class KeyphraseStuffing(Check):
     kind = "keyphrase-stuffing"
     scopes = ("document", "paragraph")
     params = {
-        "report": Param(str, "summary", choices=("summary", "occurrences")),
-        "min_n": Param(int, 2, min=1, max=8),
-        "max_n": Param(int, 6, min=1, max=8),
-        "min_count": Param(int, 3, min=2, max=1000),
-        "max_density": Param(float, 3.0, min=0.1, max=100.0),
-        "plain_max_density": Param(float, 6.0, min=0.1, max=100.0),
-        "topic_max_density": Param(float, 9.0, min=0.1, max=100.0),
-        "min_words": Param(int, 100, min=0),
+        **_DENSITY,
         "max_per_paragraph": Param(int, 3, min=1, max=100),
-        "max_reported": Param(int, 50, min=1, max=100_000),
-        "min_per_paragraph": Param(int, 1, min=1, max=100),
     }
-    fields = ("phrase", "count", "words", "density", "limit", "allowed", "nth")
+    fields = ("phrase", "count", "words", "density", "limit", "allowed")
 
     @classmethod
     def validate_params(cls, p: dict) -> dict[str, str]:
@@ -142,24 +151,11 @@ class KeyphraseStuffing(Check):
             shown = self._shown(ph)
             values = {"phrase": shown, "count": ph.count, "words": words, "density": round(density, 1),
                       "limit": limit, "allowed": allowed}
-            if self.p["report"] == "summary":
-                yield Hit(values=values)
-            else:
-                occ = sorted(ph.occurrences, key=lambda o: (o.block.index, o.start))
-                per_block: dict[int, int] = {}
-                for o in occ:
-                    per_block[o.block.index] = per_block.get(o.block.index, 0) + 1
-                # A documented cap: past ``max_reported`` uses of one phrase, the rest are not
-                # reported one by one (the HL301 summary gives the total); a page of 300,000
-                # repeated words would otherwise carry 300,000 findings.
-                # An excess use is reported where uses cluster (``min_per_paragraph`` in its
-                # paragraph): a lone mention in a list item is how a page names its subject.
-                # A keyword list (an SEO field pasted with the text) is residue, reported by
-                # the residue rules, not here a second time.
-                extra = [(nth, o) for nth, o in enumerate(occ[allowed:], start=allowed + 1)
-                         if per_block[o.block.index] >= self.p["min_per_paragraph"] and not o.block.is_keyword_list]
-                for nth, o in extra[: self.p["max_reported"]]:
-                    yield Hit(o.block, o.start, o.end, {**values, "nth": nth})
+            yield from self.report(ph, values)
+
+    def report(self, ph: Phrase, values: dict) -> Iterable[Hit]:
+        """The findings for one stuffed phrase: one, on the article."""
+        yield Hit(values=values)
 
     def _limit(self, ph: Phrase, title: set[str]) -> float:
         if self.is_marked(ph):
@@ -205,4 +201,35 @@ class KeyphraseStuffing(Check):
         return max(sorted(forms), key=lambda t: forms[t]) if forms else " ".join(ph.words)
 
 
-__all__ = ["KeyphraseStuffing", "FUNCTION_WORDS"]
+@register
+class KeyphraseOccurrences(KeyphraseStuffing):
+    kind = "keyphrase-occurrences"
+    scopes = ("document",)
+    params = {
+        **_DENSITY,
+        "max_reported": Param(int, 50, min=1, max=100_000),
+        "min_per_paragraph": Param(int, 1, min=1, max=100),
+    }
+    fields = ("phrase", "count", "words", "density", "limit", "allowed", "nth")
+
+    def report(self, ph: Phrase, values: dict) -> Iterable[Hit]:
+        """The findings for one stuffed phrase: each use past the allowed count, where it stands."""
+        allowed = values["allowed"]
+        occ = sorted(ph.occurrences, key=lambda o: (o.block.index, o.start))
+        per_block: dict[int, int] = {}
+        for o in occ:
+            per_block[o.block.index] = per_block.get(o.block.index, 0) + 1
+        # A documented cap: past ``max_reported`` uses of one phrase, the rest are not
+        # reported one by one (the HL301 summary gives the total); a page of 300,000
+        # repeated words would otherwise carry 300,000 findings.
+        # An excess use is reported where uses cluster (``min_per_paragraph`` in its
+        # paragraph): a lone mention in a list item is how a page names its subject.
+        # A keyword list (an SEO field pasted with the text) is residue, reported by
+        # the residue rules, not here a second time.
+        extra = [(nth, o) for nth, o in enumerate(occ[allowed:], start=allowed + 1)
+                 if per_block[o.block.index] >= self.p["min_per_paragraph"] and not o.block.is_keyword_list]
+        for nth, o in extra[: self.p["max_reported"]]:
+            yield Hit(o.block, o.start, o.end, {**values, "nth": nth})
+
+
+__all__ = ["KeyphraseStuffing", "KeyphraseOccurrences", "FUNCTION_WORDS"]
