@@ -142,9 +142,8 @@ def _schema(name: str):
 
     import jsonschema
 
-    from healthlint.rules import builtin_rules_dir
-
-    data = Path(builtin_rules_dir()).parent / "healthlint" / "data" / name
+    # The checkout's schemas (the ones tools/gen_schemas.py writes and the package ships).
+    data = Path(__file__).resolve().parent.parent / "healthlint" / "data" / name
     return jsonschema.Draft7Validator(json.loads(data.read_text(encoding="utf-8")))
 
 
