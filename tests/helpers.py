@@ -30,3 +30,18 @@ def lint(text: str, codes: list[str], fmt: str = "markdown", config: dict | None
     cfg = from_mapping(config, None, None, Path.cwd()) if config else Config()
     ext = {"markdown": "md", "text": "txt", "html": "html"}[fmt]
     return Linter(cfg, select=codes).lint_text(text, f"t.{ext}", fmt).findings
+
+
+# Suppression tests (tests/test_integrations.py, tests/kinds/test_input_unused_suppression.py): an
+# efficacy claim (HL401) and hype (HL405), and the (line, rule) of each finding of those rules.
+EFFICACY = "This pill has been proven to be highly effective for insomnia."
+HYPE = "This miracle pill is guaranteed to work."
+
+
+def codes_at(text: str, fmt: str = "markdown", select=("HL401", "HL405"), extra=()) -> list[tuple[int, str]]:
+    from healthlint.config import Config
+    from healthlint.engine import Linter
+
+    report = Linter(Config(), select=[*select, *extra]).lint_sources([(f"t.{'html' if fmt == 'html' else 'md'}", text, fmt)])
+    return [(f.line, f.rule) for f in report.findings]
+

@@ -7,23 +7,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from healthlint.config import Config
-from healthlint.engine import Linter
 
 from conftest import EXAMPLES, ROOT
-from helpers import run_cli
+from helpers import EFFICACY, HYPE, codes_at, run_cli
 
 
 # --- suppression comments -------------------------------------------------------------------------------
 
-CLAIM = "This pill has been proven to be highly effective for insomnia."
-HYPE = "This miracle pill is guaranteed to work."
-
-
-def codes_at(text: str, fmt: str = "markdown", select=("HL401", "HL405"), extra=()) -> list[tuple[int, str]]:
-    cfg = Config()
-    report = Linter(cfg, select=[*select, *extra]).lint_sources([(f"t.{'html' if fmt == 'html' else 'md'}", text, fmt)])
-    return [(f.line, f.rule) for f in report.findings]
+CLAIM = EFFICACY
 
 
 def test_disable_enable_block_for_one_code():

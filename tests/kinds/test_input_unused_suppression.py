@@ -6,20 +6,10 @@ from __future__ import annotations
 
 import json
 
-from healthlint.config import Config
-from healthlint.engine import Linter
 
-from helpers import run_cli
+from helpers import HYPE, codes_at, run_cli
 from kindtools import lint_one, user_rule
 
-CLAIM = "This pill has been proven to be highly effective for insomnia."
-HYPE = "This miracle pill is guaranteed to work."
-
-
-def codes_at(text: str, fmt: str = "markdown", select=("HL401", "HL405"), extra=()) -> list[tuple[int, str]]:
-    cfg = Config()
-    report = Linter(cfg, select=[*select, *extra]).lint_sources([(f"t.{'html' if fmt == 'html' else 'md'}", text, fmt)])
-    return [(f.line, f.rule) for f in report.findings]
 
 
 def test_unused_suppressions_reported_only_when_asked():
