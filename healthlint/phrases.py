@@ -34,10 +34,9 @@ BUSINESS_WORDS = frozenset(
 
 @lru_cache(maxsize=1)
 def builtin_places() -> frozenset[str]:
-    import yaml
-    from importlib import resources
+    from .yamlutil import shipped_data
 
-    data = yaml.safe_load(resources.files("healthlint").joinpath("data/places.yaml").read_text(encoding="utf-8"))
+    data = shipped_data("places")
     return frozenset(p.lower() for names in data.values() for p in names)
 
 

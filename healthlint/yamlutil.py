@@ -150,3 +150,13 @@ def _walk(node: Any, path: KeyPath, lines: dict[KeyPath, int]) -> None:
             p = path + (i,)
             lines[p] = item.start_mark.line + 1
             _walk(item, p, lines)
+
+
+def shipped_data(name: str) -> Any:
+    """The parsed YAML of a data file shipped in the package, ``healthlint/data/<name>.yaml``
+    (FileNotFoundError when there is none)."""
+    from importlib import resources
+
+    import yaml
+
+    return yaml.safe_load(resources.files("healthlint").joinpath(f"data/{name}.yaml").read_text(encoding="utf-8"))

@@ -37,22 +37,14 @@ from typing import Iterable
 from ..citations import sentence_sourced
 from ..lexicon import Lexicon, validate_patterns
 from ..promo import is_promotional
+from ..yamlutil import shipped_data
 from . import register
 from .base import Check, Hit, Param, touched
 
 
-def _lexicon() -> dict[str, list[str]]:
-    """The claim kind's default word lists, shipped as data (``healthlint/data/claim_lexicon.yaml``:
-    negations, conditions, post-negations, hedges), which each rule may replace."""
-    from importlib import resources
-
-    import yaml
-
-    text = resources.files("healthlint").joinpath("data/claim_lexicon.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
-
-
-_DEFAULTS = _lexicon()
+# The claim kind's default word lists, shipped as data (negations, conditions, post-negations,
+# hedges), which each rule may replace.
+_DEFAULTS = shipped_data("claim_lexicon")
 DEFAULT_NEGATIONS: list[str] = _DEFAULTS["negations"]
 # Conditions and purposes assert nothing, anywhere in the clause before the cue.
 DEFAULT_CONDITIONS: list[str] = _DEFAULTS["conditions"]

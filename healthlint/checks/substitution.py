@@ -36,6 +36,7 @@ from typing import Any, Iterable
 
 from ..citations import REFERENCE_HEADING
 from ..document import WORD_RE
+from ..yamlutil import shipped_data
 from . import register
 from .base import Check, Hit, Param
 
@@ -112,16 +113,12 @@ def terms_problem(terms: Any) -> str | None:
 @lru_cache(maxsize=16)
 def load_list(name: str) -> dict[str, Any]:
     """A shipped term list, ``healthlint/data/<name>.yaml`` (its ``terms`` mapping)."""
-    from importlib import resources
-
-    import yaml
-
     if not LIST_NAME.match(name):
         raise ValueError(f"unknown term list {name!r}")
-    res = resources.files("healthlint").joinpath(f"data/{name}.yaml")
-    if not res.is_file():
-        raise ValueError(f"unknown term list {name!r} (no healthlint/data/{name}.yaml)")
-    data = yaml.safe_load(res.read_text(encoding="utf-8"))
+    try:
+        data = shipped_data(name)
+    except FileNotFoundError:
+        raise ValueError(f"unknown term list {name!r} (no healthlint/data/{name}.yaml)") from None
     terms = data.get("terms") if isinstance(data, dict) else None
     problem = terms_problem(terms)
     if problem:
