@@ -254,13 +254,14 @@ class Analyses:
     joined: dict[bool, tuple[str, str | None, list[int]]] = field(default_factory=dict)
 
 
-_SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*\s*$")
+# A text that ends as a sentence does: a stop, then any closing quotes or brackets.
+SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*\s*$")
 
 
 def comma_list_shaped(text: str) -> bool:
     """Three or more comma-separated phrases of at most six words, not ending as a sentence does."""
     t = text.strip()
-    if not t or "," not in t or _SENTENCE_END.search(t):
+    if not t or "," not in t or SENTENCE_END.search(t):
         return False
     parts = [p.strip() for p in t.split(",")]
     return len(parts) >= 3 and all(0 < len(p.split()) <= 6 for p in parts)

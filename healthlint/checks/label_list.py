@@ -15,18 +15,16 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..document import comma_list_shaped
+from ..document import SENTENCE_END, comma_list_shaped
 from ..lexicon import validate_patterns
 from . import register
 from .base import Check, Hit, Param
-
-_SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*\s*$")
 
 
 def list_entry_shaped(text: str, max_words: int) -> bool:
     """A keyword entry, not prose: no sentence end, and short, or a comma list of short phrases."""
     t = text.strip()
-    if not t or _SENTENCE_END.search(t):
+    if not t or SENTENCE_END.search(t):
         return False
     return len(t.split()) <= max_words or comma_list_shaped(t)
 
@@ -64,7 +62,7 @@ class LabelList(Check):
                 item = blocks[i]
                 if item.is_heading or not list_entry_shaped(item.text, self.p["max_item_words"]) and item.kind != "list_item":
                     break
-                if item.kind == "list_item" and _SENTENCE_END.search(item.text.strip()) and len(item.text.split()) > self.p["max_item_words"]:
+                if item.kind == "list_item" and SENTENCE_END.search(item.text.strip()) and len(item.text.split()) > self.p["max_item_words"]:
                     break  # a list of sentences: an article's own list, not keywords
                 text = item.text.strip()
                 shown = text if len(text) <= 60 else text[:57] + "…"
