@@ -155,6 +155,7 @@ def gold_scores(report: dict, gold_path: Path) -> dict:
         }
     promo = [bool(v.get("promotional")) for v in gold.values()]
     out["promotional_gold"] = {"pages": len(promo), "promotional": sum(promo)}
+    out["defect_pages"] = sorted(page for page, info in gold.items() if info.get("defects"))
     return out
 
 
@@ -236,11 +237,8 @@ def main() -> int:
         if "reputable" in sets:
             # The AUC above counts every marketing page as worse than every reputable one; the
             # annotators found no defect on some of them. Against the pages they marked:
-            import yaml
-
-            pages = yaml.safe_load(args.gold.read_text(encoding="utf-8"))["pages"]
-            marked = [f["score"] for f in sets["marketing"]["report"]["files"]
-                      if (pages.get(Path(f["path"]).name) or {}).get("defects")]
+            pages = set(g["defect_pages"])
+            marked = [f["score"] for f in sets["marketing"]["report"]["files"] if Path(f["path"]).name in pages]
             a2 = auc(sets["reputable"]["scores"], marked)
             print(f"AUC against the {len(marked)} marketing pages the gold marks with a defect: {a2:.3f}")
             result["auc_gold_marked"] = a2
