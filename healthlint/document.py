@@ -478,6 +478,12 @@ class Document:
         return None
 
     @cached_property
+    def subject(self) -> str | None:
+        """What the article is about, as its heading states it: the title, or the first heading
+        when there is none (a page exported with its article title as an ``h2``)."""
+        return self.title or next((b.text for b in self.blocks if b.is_heading), None)
+
+    @cached_property
     def questions(self) -> dict[int, int]:
         """Block index -> index of the question heading ("How is it treated?") it answers: the
         nearest question heading before it. Headings that are not questions ("Overview") sit

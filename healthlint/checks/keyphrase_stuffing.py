@@ -3,20 +3,26 @@ more than natural prose does, found without being told the keyphrase.
 
 Candidates are body n-grams of ``min_n``–``max_n`` words (within a sentence, starting and ending
 with a content word) seen at least ``min_count`` times. Density is Yoast's: count / words × 100 ×
-(0.7 + n / 3), n being the phrase's content words. A *marked* phrase — one holding a place name
-(built-in gazetteer plus the config's ``places``, or by its shape: "in", "near" or "around" before a
-capitalised word in most of its uses, "hospital in Gurgaon") or written in Title Case mid-sentence in at least
-half of its uses ("Ketamine Treatment in Austin") — may reach ``max_density`` (Yoast's red line,
-3%; on the 207 reputable reference articles such phrases reach 2.1%). A plain lower-case phrase
-is judged against ``plain_max_density`` (6%; reputable articles reach 4.9%), and one whose words
-all appear in the title — the article's medical topic, "type 2 diabetes" in a diabetes article —
-against ``topic_max_density`` (9%; reputable articles reach 6.6%).
+(0.7 + n / 3), n being the phrase's content words. Each phrase is judged against the first limit
+that applies:
+
+1. one holding a place name (built-in gazetteer plus the config's ``places``, or by its shape: "in",
+   "near" or "around" before a capitalised word in most of its uses, "hospital in Gurgaon"):
+   ``max_density`` (Yoast's red line, 3%; on the 207 reputable reference articles such phrases
+   reach 2.1%);
+2. one whose content words all appear in the title, or the first heading when there is no title
+   (:attr:`Document.subject`) — the article's medical topic, "type 2 diabetes" in a diabetes
+   article, however it is capitalised: ``topic_max_density`` (9%; reputable articles reach 6.6%);
+3. one written in Title Case mid-sentence in at least half of its uses ("Ketamine Treatment"), a
+   name: ``max_density``;
+4. any other: ``plain_max_density`` (6%; reputable articles reach 4.9%).
 
 ``keyphrase-stuffing`` gives one document-level finding per stuffed phrase. On scope ``paragraph``
 it reports a place or business phrase (a place name, or Title Case with a word like Clinic,
 Center, Wellness) used more than ``max_per_paragraph`` times in one paragraph ("a clinic name four
-times in one paragraph"). Message fields: ``phrase``, ``count``, ``words``, ``density``, ``limit``,
-``allowed``.
+times in one paragraph"), or more than ``stuffed_max_per_paragraph`` times when the phrase has three
+or more words and the page uses it more than ``stuffed_per_1000`` times per 1,000 words (0: off).
+Message fields: ``phrase``, ``count``, ``words``, ``density``, ``limit``, ``allowed``.
 
 ``keyphrase-occurrences`` reports every occurrence of a stuffed phrase beyond the allowed count
 (Yoast's recommended maximum count, at least 2) at its own place, up to ``max_reported`` per phrase
@@ -67,6 +73,8 @@ class KeyphraseStuffing(Check):
     params = {
         **_DENSITY,
         "max_per_paragraph": Param(int, 3, min=1, max=100),
+        "stuffed_per_1000": Param(float, 0.0, min=0.0, max=1000.0),
+        "stuffed_max_per_paragraph": Param(int, 1, min=1, max=100),
     }
     fields = ("phrase", "count", "words", "density", "limit", "allowed")
 
@@ -79,9 +87,6 @@ class KeyphraseStuffing(Check):
     def setup(self) -> None:
         self.places = place_names(self.config.places)
         self._place_cache: dict[tuple[str, ...], bool] = {}
-
-    def is_marked(self, phrase: Phrase) -> bool:
-        return self._title_case(phrase) or self._has_place(phrase)
 
     @staticmethod
     def _title_case(phrase: Phrase) -> bool:
@@ -136,7 +141,7 @@ class KeyphraseStuffing(Check):
         if self.scope == "paragraph":
             yield from self._paragraphs(doc, select([ph for ph in candidates if self._is_business(ph)], words))
             return
-        title = set(norm_words(doc.title or ""))
+        title = set(norm_words(doc.subject or ""))
         # Judge every candidate against its own limit first, then keep the densest of overlapping
         # stuffed phrases: a frame around a keyphrase ("Visit … today") must not hide it.
         floor = min(self.p["max_density"], self.p["plain_max_density"], self.p["topic_max_density"])
@@ -158,10 +163,12 @@ class KeyphraseStuffing(Check):
         yield Hit(values=values)
 
     def _limit(self, ph: Phrase, title: set[str]) -> float:
-        if self.is_marked(ph):
+        if self._has_place(ph):
             return self.p["max_density"]
         if {w for w in ph.words if w not in FUNCTION_WORDS} <= title:
             return self.p["topic_max_density"]
+        if self._title_case(ph):
+            return self.p["max_density"]
         return self.p["plain_max_density"]
 
     def _paragraphs(self, doc, phrases: list[Phrase]) -> Iterable[Hit]:
@@ -172,8 +179,13 @@ class KeyphraseStuffing(Check):
                 # "Artemis Hospital Location: Sector 51": a field label, not a use of a name.
                 if ":" not in o.block.text[o.start : o.end] and not _LABEL_AFTER.match(o.block.text, o.end):
                     by_block.setdefault(o.block.index, []).append(o)
+            # A phrase the page already repeats past HL304's rate needs no third use in a paragraph.
+            limit = self.p["max_per_paragraph"]
+            rate = self.p["stuffed_per_1000"]
+            if rate and len(ph.words) >= 3 and 1000 * ph.count / doc.word_count > rate:
+                limit = self.p["stuffed_max_per_paragraph"]
             for occ in by_block.values():
-                if len(occ) > self.p["max_per_paragraph"]:
+                if len(occ) > limit:
                     b = occ[0].block
                     reported.add(b.index)
                     yield Hit(b, 0, len(b.text), {"phrase": self._shown(ph), "count": len(occ)})

@@ -62,7 +62,7 @@ class OffTopicIntro(Check):
         text, low, _ = doc.joined()
         if (self.formula_low.search(low) if low is not None else self.formula.search(text)) is None:
             return  # no introduction formula anywhere: the common case, one scan
-        title = doc.title or next((b.text for b in doc.blocks if b.is_heading), None)
+        title = doc.subject
         if not title:
             return
         places = {w.lower() for w in _WORD.findall(title)[1:] if w[:1].isupper()} & self._capitalised_in_body(doc)

@@ -162,7 +162,7 @@ Call today to learn about Ketamine Treatment in Austin and the costs involved. M
 ask whether Ketamine Treatment in Austin is covered by insurance; we can check that for you.
 
 We now offer Ketamine Treatment in Austin, Round Rock, Cedar Park, Georgetown and Kyle to adults.
-Ketamine Treatment in Austin is for adults only.
+Ketamine Treatment in Austin is for adults; Ketamine Treatment in Austin needs a referral.
 
 Our nurses stay with you. In this blog post, we'll explain how the first visit works.
 """
@@ -501,7 +501,7 @@ def test_filter_by_rule_and_by_category_hides_the_other_findings(tmp_path):
     # By rule: only HL302's messages are left and only its marks coloured (the HL321 mark that
     # crosses one of them is not); the clean article, with no HL302 finding, is hidden.
     n302 = sum(f["rule"] == "HL302" for f in findings)
-    assert n302 == 6 and soup.body["data-seen-rule"] == "6 findings shown"
+    assert n302 == 3 and soup.body["data-seen-rule"] == "3 findings shown"
     for el in items:
         assert el["data-seen-rule"] == ("shown" if el["data-rule"] == "HL302" else "hidden"), el
     for m in marks:
@@ -548,7 +548,7 @@ def test_whole_article_findings_sit_in_a_box_at_the_top(tmp_path):
     assert _row(soup, "a0", 1).find("td", class_="msgs").get_text() == ""
     assert _row(soup, "a0", 1).find("mark") is None
     # Span findings stay beside their lines.
-    assert len(section.select('td.msgs [data-rule="HL302"]')) == 6
+    assert len(section.select('td.msgs [data-rule="HL302"]')) == 3
 
 
 def test_a_finding_without_the_whole_flag_is_shown_at_its_span():
@@ -583,7 +583,7 @@ def test_rule_codes_link_to_their_rule_pages(tmp_path, monkeypatch):
     soup = _soup(report_html.render(report))
     links = {a.get_text(): a["href"] for a in soup.select("a.rule")}
     assert links == {"HL302": pages["HL302"], "HL601": pages["HL601"]}
-    assert len(soup.select('[data-rule="HL302"] a.rule')) == 6
+    assert len(soup.select('[data-rule="HL302"] a.rule')) == 3
     assert soup.select_one('.page-findings [data-rule="HL601"] a.rule')["href"] == pages["HL601"]
     for code in ("HL321", "HL213", "HL301"):
         item = soup.select_one(f'.item[data-rule="{code}"]')
