@@ -100,6 +100,23 @@ def test_sentence_cut_on_a_preposition_or_a_teaser_ellipsis():
     assert [f.rule for f in lint(teaser, ["HL215"])] == ["HL215"]
 
 
+def test_a_paragraph_cut_on_a_function_word_without_any_stop():
+    cut = "# Care\n\nThe plan is tailored to each person and can vary depending on their condition and their\n"
+    [f] = lint(cut, ["HL215"])
+    assert f.line == 3 and f.message.endswith("condition and their'")
+
+
+@pytest.mark.parametrize("text", [
+    # a lead-in to a list, with bullets or as short plain lines
+    "# Care\n\nThe pain of a crisis is often felt in the\n\n- lower back\n- chest\n",
+    "Care\n\nThe pain of a crisis is often felt in the\n\nLower back\n\nChest\n",
+    # clauses listed as items, each ending "; or"
+    "# Care\n\n- the cancer has spread to lymph nodes near the organ; or\n- it has spread far from the organ.\n",
+])
+def test_lead_ins_and_clause_lists_without_a_stop_are_not_cut(text):
+    assert lint(text, ["HL215"], fmt="text" if not text.startswith("#") else "markdown") == []
+
+
 def test_names_and_lead_ins_are_not_cut_sentences():
     assert lint("# Care\n\nBleeding is more common in people with severe hemophilia A.\n", ["HL215"]) == []
     assert lint("# Care\n\nThe clinic treats many problems, including:\n\n- colds\n- cuts\n", ["HL215"]) == []
@@ -111,6 +128,63 @@ def test_an_introduction_about_another_subject_is_a_template_splice():
     assert [f.rule for f in lint(bad, ["HL216"])] == ["HL216"]
     good = "# Physiotherapy for knee pain\n\nIn this article, we will explore exercises a physiotherapist may suggest for sore knees.\n"
     assert lint(good, ["HL216"]) == []
+
+
+@pytest.mark.parametrize("fragment", [
+    "Based on the comments of earlier patients.",
+    "Due to the higher risk of bleeding after surgery.",
+    "In addition to regular brushing and flossing at home.",
+])
+def test_an_opening_phrase_left_without_its_clause(fragment):
+    text = f"# Care\n\nRead the reviews before you book. {fragment} Ask what the first visit costs.\n"
+    [f] = lint(text, ["HL217"])
+    assert f.line == 3 and fragment.rstrip(".") in f.message
+
+
+@pytest.mark.parametrize("sentence", [
+    "Based on the comments of earlier patients, make a short list.",   # the clause is there
+    "Despite treatment the pain returned within a week.",              # a verb: a clause without a comma
+    "Due to the risk of bleeding, surgery is delayed.",
+    "According to the label it can be taken with food.",
+    "Because of this we ask about your medicines.",
+    "Many people ask about costs based on their insurance plan.",      # the phrase does not open it
+])
+def test_complete_sentences_with_an_opening_phrase_are_not_fragments(sentence):
+    assert lint(f"# Care\n\nRead the reviews before you book. {sentence}\n", ["HL217"]) == []
+
+
+@pytest.mark.parametrize("blank", ["[Your Practice Name]", "[Insert city]", "[clinic name]", "[phone number]",
+                                   "{{ clinic_name }}", "Lorem ipsum"])
+def test_an_unfilled_template_blank(blank):
+    text = f"# Whitening\n\nA dentist at {blank} checks your teeth and gums before whitening starts.\n"
+    [f] = lint(text, ["HL218"])
+    assert f.line == 3 and blank.strip() in f.message
+    # In plain text an angle-bracket blank is text too (in Markdown it would be a tag).
+    [f] = lint("Whitening\n\nWhitening is booked for <insert date> at the practice.\n", ["HL218"], fmt="text")
+    assert "<insert date>" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "Whitening does not change crowns [1] or fillings [sic].",
+    "Read the [patient leaflet](https://example.org/leaflet) before you start.",
+    "Write your name and phone number on the form [see page 2].",
+])
+def test_citations_links_and_plain_brackets_are_not_blanks(text):
+    assert lint(f"# Whitening\n\n{text}\n", ["HL218"]) == []
+
+
+def test_a_paragraph_without_its_full_stop_is_reported_only_when_asked():
+    text = "# Care\n\nMost plans cover part of the cost of a first visit to the clinic\n"
+    from pathlib import Path
+
+    from healthlint.config import Config, from_mapping
+    from healthlint.engine import Linter
+
+    def splices(cfg):
+        return [f.rule for f in Linter(cfg).lint_text(text, "t.md", "markdown").findings if f.category == "splice"]
+
+    assert splices(Config()) == []  # HL212 is off by default
+    assert splices(from_mapping({"extend-select": ["HL212"]}, None, None, Path.cwd())) == ["HL212"]
 
 
 def test_a_label_before_a_sentence_does_not_excuse_a_cut():

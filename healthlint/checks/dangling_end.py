@@ -3,9 +3,10 @@ an English sentence — an article, a conjunction, a preposition waiting for its
 diseases through.", "…before choosing a chiropractor in... Read More"). Text cut where a scraper,
 a teaser or a template stopped, even when a full stop was added after it.
 
-The cut must be marked — a full stop, an ellipsis or a link label ("Read more") right after the
-word: a lead-in with no punctuation at all is HL212's (with its exemptions for the lead-in of a
-list). Right before an ellipsis any function word counts ("…these basics can... Read More"). A
+The cut may be marked — a full stop, an ellipsis or a link label ("Read more") right after the
+word — or, in a paragraph, not marked at all ("…on the patient's condition and"), unless it leads
+into a list that follows it or ends a clause list ("…, or"). Right before an ellipsis any function word counts ("…these
+basics can... Read More"). A
 capitalised word mid-sentence is a name ("hepatitis A"), not a cut. The last sentence must have at
 least ``min_words`` words. ``words`` lists the words that
 cannot end a sentence (matched case-insensitively, whole word). Message field: ``ending`` (the
@@ -47,6 +48,17 @@ class DanglingEnd(Check):
     def setup(self) -> None:
         self.words = frozenset(w.lower() for w in self.p["words"])
 
+    @staticmethod
+    def _leads_into_list(doc, b) -> bool:
+        """The next block is a list item, or a short unpunctuated line ("Lower back"): a list that
+        plain text writes without bullets."""
+        nxt = b.index + 1
+        if nxt >= len(doc.blocks):
+            return False
+        n = doc.blocks[nxt]
+        return n.kind == "list_item" or (n.kind == "paragraph" and len(n.text.split()) <= 5
+                                         and n.text.rstrip()[-1:].isalnum())
+
     def check(self, doc) -> Iterable[Hit]:
         for b in doc.body:
             if b.kind not in ("paragraph", "list_item", "blockquote") or not b.sentences:
@@ -54,12 +66,17 @@ class DanglingEnd(Check):
             # The tail is short: search only the block's last characters (the pattern is anchored at
             # the end, and a search from the start would try every position of a long paragraph).
             core = b.text[: _TAIL.search(b.text, max(0, len(b.text) - 48)).start()]
-            if len(core.rstrip()) == len(b.text.rstrip()):
-                continue  # nothing marks an end: not this rule's
+            unmarked = len(core.rstrip()) == len(b.text.rstrip())
+            if unmarked and (b.kind != "paragraph" or self._leads_into_list(doc, b)):
+                # A list item ending "…; or" joins the next item; a paragraph without a stop before
+                # a list leads into it ("… you may need one of").
+                continue
             m = _LAST_WORD.search(core)
             if m is None:
                 continue
             word = m.group(1)
+            if unmarked and core[: m.start()].rstrip()[-1:] in ";,":
+                continue  # "…, or" / "…; and" with no stop: a list of clauses, not a cut
             if word[:1].isupper() and m.start() > 0 and core[: m.start()].rstrip()[-1:] not in ".!?":
                 continue  # a capitalised word mid-sentence is a name ("hepatitis A")
             after_ellipsis = _ELLIPSIS.match(b.text, len(core)) is not None
