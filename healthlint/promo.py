@@ -24,6 +24,10 @@ the test looks for the *kinds* of signal a reader recognises as advertising, eac
   "boost your confidence", "a radiant smile");
 * ``local``: a service offered in a named place ("dentist in Springfield", "chiropractic care in
   the Akron area", "clinics near me") — local-search targeting;
+* ``local-title``: a title that ties the page to a town ("Spinal Care in the Brookvale Area",
+  "Chiropractic Philosophy in Brookvale"): the capitalised word after "in", "near" or "around" is a
+  name, never written in lower case in the body (so "Heart Disease in Women" is not a place) —
+  the page is built to rank for a local search;
 * ``pitch``: a heading that sells ("Benefits of …", "Advantages of …", "Why choose …");
 * ``register``: the vocabulary of sales copy, at least ``REGISTER_MIN`` different words of it
   ("seamless", "transformative", "radiant", "confidence", "top-notch", "renowned", "flawless"…):
@@ -140,6 +144,11 @@ REGISTER_MIN = 4
 REGISTER_STRONG = 6  # sales copy through and through: promotional on its own
 # A heading that sells the treatment rather than explains it.
 _PITCH = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:benefits|advantages)\s+of\b|^why\s+choose\b|^(?:top\s+)?\d+\s+(?:reasons|benefits)\b", re.I)
+# "… in Brookvale", "… near the Brookvale Area" in a title; months and weekdays are times.
+_TITLE_PLACE = re.compile(r"\b(?:in|near|around)\s+(?:the\s+)?([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)")
+_NOT_A_PLACE = re.compile(  # whole names only: "Marlow" and "Sunderland" are towns
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 _WORD_CHAR = re.compile(r"\w")
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 
@@ -154,6 +163,18 @@ def _starts_word_match(low: str, words: tuple[str, ...], rx: re.Pattern, target:
             if (pos == 0 or not _WORD_CHAR.match(low, pos - 1)) and rx.match(target, pos):
                 return True
             pos = low.find(w, pos + 1)
+    return False
+
+
+def _local_title(title: str, text: str) -> bool:
+    """Whether the title places its subject in a town: a capitalised name after "in", "near" or
+    "around" that ``text`` (the article, in its own case) never writes in lower case."""
+    for m in _TITLE_PLACE.finditer(title):
+        first = m.group(1).split()[0]
+        if _NOT_A_PLACE.match(first):
+            continue
+        if re.search(r"(?<![\w-])" + re.escape(first.lower()) + r"(?![\w-])", text) is None:
+            return True
     return False
 
 
@@ -179,6 +200,8 @@ def promotion_signals(doc: "Document") -> set[str]:
         found.add("register")
     if stems >= REGISTER_STRONG:
         found.add("register-strong")
+    if _local_title(doc.subject or "", text):
+        found.add("local-title")
     if any(getattr(b, "kind", "") in ("heading", "title") and _PITCH.match(b.text.strip()) for b in doc.blocks):
         found.add("pitch")
     doc.analyses.promotion = found

@@ -59,6 +59,22 @@ def test_a_government_helpline_is_not_promotion():
     assert not is_promotional(d)
 
 
+def test_a_title_that_places_the_page_in_a_town():
+    spine = ("## Spinal Manipulation in the Brookvale Area\n\nSpinal manipulation moves a joint of the spine "
+             "with a quick push. A highly experienced chiropractor explains each step first.\n")
+    assert {"local-title", "polish"} <= promotion_signals(doc(spine))
+    assert is_promotional(doc(spine))
+    # The title alone is one signal, not a verdict.
+    plain = "# Spinal Manipulation in Brookvale\n\nSpinal manipulation moves a joint of the spine with a quick push.\n"
+    assert promotion_signals(doc(plain)) == {"local-title"} and not is_promotional(doc(plain))
+
+
+@pytest.mark.parametrize("title", ["Heart Disease in Women", "Kidney Disease in Children", "Flu Clinics in March"])
+def test_a_group_or_a_month_in_a_title_is_no_town(title):
+    text = f"# {title}\n\nIt affects women and children differently, and most cases are seen in winter.\n"
+    assert "local-title" not in promotion_signals(doc(text))
+
+
 def test_sales_vocabulary_alone_can_make_a_page_promotional():
     copy = ("# Smile makeovers\n\nA transformative, seamless journey to a radiant smile: flawless results, "
             "renewed confidence and stunning aesthetics for everyone.\n")
