@@ -104,6 +104,7 @@ class _Doc:
 
         self.blocks = [type("B", (), {"text": t})()]
         self.analyses = Analyses()
+        self.subject = None  # no title: the local-title signal is tested in test_real_page_claims.py
 
 
 @given(text)
