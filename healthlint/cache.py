@@ -25,8 +25,8 @@ from typing import Any
 from .findings import FileResult, Finding
 from .version import __version__
 
-SCHEMA_VERSION = 4  # 2: a suppression's 'used' flag is stored; 3: a finding's 'whole' flag;
-# 4: a finding's suggestion and replacement, a file's per-section readability
+SCHEMA_VERSION = 5  # 2: a suppression's 'used' flag is stored; 3: a finding's 'whole' flag;
+# 4: a finding's suggestion and replacement, a file's per-section readability; 5: its score component
 FILE_NAME = "results.sqlite"
 
 
@@ -35,7 +35,7 @@ def ruleset_fingerprint(linter: Any) -> str:
     parts = [
         __version__,
         SCHEMA_VERSION,
-        [(a.rule.code, a.rule.name, a.rule.category, a.severity, a.rule.message, a.rule.scope, a.rule.check,
+        [(a.rule.code, a.rule.name, a.rule.category, a.rule.score_component, a.severity, a.rule.message, a.rule.scope, a.rule.check,
           json.dumps(a.check.p, sort_keys=True, default=str))
          # a rule file in a retired kind's form: the old values its message uses
          + ((json.dumps(a.rule.legacy_values, sort_keys=True, default=str),) if a.rule.legacy_values else ())
@@ -56,7 +56,8 @@ def encode(result: FileResult, records: bool = True) -> str:
     return json.dumps({
         "words": result.words, "score": result.score, "readability": result.readability,
         "findings": [[f.rule, f.name, f.category, f.severity, f.line, f.column, f.end_line, f.end_column,
-                      f.message, f.fingerprint, f.whole, f.suggestion, f.replacement] for f in result.findings],
+                      f.message, f.fingerprint, f.whole, f.suggestion, f.replacement, f.component]
+                     for f in result.findings],
         "records": {code: {"hex": rec.hex()} if isinstance(rec, (bytes, bytearray)) else rec
                     for code, rec in result.records.items()} if records else {},
         "suppressions": sup,

@@ -44,6 +44,9 @@ class Finding:
     suggestion: str | None = field(default=None, compare=False)
     # The text that replaces the span one for one (SARIF fixes); None when it needs rephrasing.
     replacement: str | None = field(default=None, compare=False)
+    # The score component the finding counts toward when its rule names one (``score_component``
+    # in the rule file); None: the one its category gives (:data:`COMPONENT_OF`).
+    component: str | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple:
         return (self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
@@ -133,6 +136,12 @@ class Report:
 # themselves take a page with no content defects below SCORE_FLOOR; length does not decide it.
 # SEO findings (category seo) are advice for a search team, not defects of the content: they are
 # left out of the score entirely (neither in CATEGORY_WEIGHT nor in the bounded components).
+# The component each category counts toward; seo and input count toward none. A rule file may name
+# another with ``score_component`` (HL604 and HL605: a promotion left undisclosed and a treatment
+# sold without its harms are gaps in the evidence the reader is given, not missing metadata).
+COMPONENT_OF = {"claim": "evidence", "stuffing": "content", "splice": "content", "residue": "content",
+                "duplicate": "content", "readability": "readability", "trust": "trust"}
+SCORE_COMPONENTS = ("content", "evidence", "readability", "trust")
 DEFECT_WEIGHT = {"error": 3.0, "warning": 2.0, "info": 0.5}  # points per finding, by severity
 CATEGORY_WEIGHT = {"claim": 1.0, "stuffing": 1.0, "splice": 1.0, "residue": 1.0, "duplicate": 0.25}
 MIN_WORDS = 300  # shorter pages are measured as if they had this many words (no division by ~0)
@@ -147,7 +156,8 @@ def score_components(findings: list[Finding], words: int = 0) -> dict[str, int]:
     """The score's components, each 0-100, higher is better.
 
     * ``content``: non-claim content defects (stuffing, splice, residue, duplicate) per 1,000 words;
-    * ``evidence``: claim findings per 1,000 words;
+    * ``evidence``: claim findings per 1,000 words, and the findings of rules that count toward it
+      (``score_component: evidence``: undisclosed promotion, harms left out);
     * ``readability``: each readability rule that fires costs up to 30/20/10 points by severity: a
       rule about the whole page (reading grade) its full cost, a rule about spans (a very long
       sentence) in proportion to its findings per 1,000 words, full at ``SPAN_RATE``: a long page
@@ -163,15 +173,15 @@ def score_components(findings: list[Finding], words: int = 0) -> dict[str, int]:
             # Wording advice with a plain alternative (HL108): a medical term already raises the
             # syllable count the reading grade measures, so it is not counted twice.
             continue
-        weight = CATEGORY_WEIGHT.get(f.category)
-        if weight is not None:
-            points = DEFECT_WEIGHT[f.severity] * weight * per_1000
-            if f.category == "claim":
+        component = getattr(f, "component", None) or COMPONENT_OF.get(f.category)
+        if component in ("content", "evidence"):
+            points = DEFECT_WEIGHT[f.severity] * CATEGORY_WEIGHT.get(f.category, 1.0) * per_1000
+            if component == "evidence":
                 evidence += points
             else:
                 content += points
-        elif f.category in costs:
-            rules = costs[f.category]
+        elif component in costs:
+            rules = costs[component]
             rules[f.rule] = max(rules.get(f.rule, 0), RULE_COST[f.severity])
             if not getattr(f, "whole", False):
                 spans[f.rule] = spans.get(f.rule, 0) + 1

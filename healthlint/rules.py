@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from .checks import Retired, get_kind, kind_names, retired, retired_origin
 from .checks.base import SCOPES, Check
-from .findings import CATEGORIES, SEVERITIES
+from .findings import CATEGORIES, SCORE_COMPONENTS, SEVERITIES
 from .spec import Flag, Problem, Spec, Text
 from .yamlutil import ConfigError, Located, load_yaml
 
@@ -143,6 +143,8 @@ FIELDS: dict[str, Field] = {
     "sources": Field(Sources(), True, "Sources of the rationale: titles, or mappings with title and url."),
     "examples": Field(Examples(), True, "A bad and a good example, which the test suite runs."),
     "enabled": Field(Flag("must be true or false"), False, "On by default (default: true)."),
+    "score_component": Field(Text(choices=SCORE_COMPONENTS), False,
+                             "The score component the findings count toward (default: the category's)."),
 }
 RULE_KEYS = set(FIELDS)
 REQUIRED_KEYS = tuple(k for k, f in FIELDS.items() if f.required)
@@ -188,6 +190,7 @@ class Rule:
     # (the switch, parameters the new kind does not take). Empty for every other rule.
     retired_kind: str = ""
     legacy_values: dict[str, Any] = field(default_factory=dict)
+    score_component: str | None = None  # None: the one the category gives (findings.COMPONENT_OF)
 
     def enabled_for(self, audience: str) -> bool:
         return self.audience_enabled.get(audience, self.enabled)
@@ -328,7 +331,7 @@ def _rule_from(doc: Located, d: dict[str, Any], at: tuple) -> Rule:
         rationale=d["rationale"].strip(), sources=sources, bad=bad, good=good, enabled=enabled,
         file=doc.file, line=doc.line(*at) or 1, fix=(d.get("fix") or "").strip(),
         audience_enabled=audience_enabled, retired_kind=old.name if old is not None else "",
-        legacy_values={k: v for k, v in legacy.items() if k in used},
+        legacy_values={k: v for k, v in legacy.items() if k in used}, score_component=d.get("score_component"),
     )
 
 

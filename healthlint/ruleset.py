@@ -53,7 +53,7 @@ class ActiveRule:
             severity=lower_severity(self.severity, lower_to), line=line, column=column,
             end_line=end_line, end_column=end_column, message=rule.format_message(values),
             fingerprint=fingerprint_base(rule.code, anchor), whole=whole,
-            suggestion=suggestion, replacement=replacement,
+            suggestion=suggestion, replacement=replacement, component=rule.score_component,
         )
 
 

@@ -21,8 +21,33 @@ TRUST = [f("HL601", "trust"), f("HL602", "trust"), f("HL603", "trust")]
 
 def test_no_content_defect_never_scores_below_the_floor():
     worst = READABILITY + [f(c, "readability", "error") for c in ("HL104", "HL105", "HL106", "HL107")] + TRUST + [
-        f("HL604", "trust", "error"), f("HL605", "trust", "error")]
+        Finding(code, "x", "trust", "error", 1, 1, 1, 2, "m", whole=True) for code in ("HL6X1", "HL6X2")]
     assert score(worst, 2000) == SCORE_FLOOR == 60
+
+
+def test_undisclosed_promotion_and_missing_harms_count_toward_evidence(tmp_path):
+    # HL604 and HL605 say score_component: evidence in their rule files: a page that sells without
+    # saying so, and sells a treatment without its harms, leaves a gap in the evidence, and the
+    # bound on the trust component does not hide it.
+    ad = ("# Smile makeovers in Brookvale\n\nBook a free consultation today: our team offers a seamless, "
+          "transformative journey to a radiant smile with flawless results and renewed confidence. "
+          "Veneers are thin shells of porcelain bonded to the front of the teeth after a little enamel is "
+          "removed. Whitening uses a gel that lightens the natural colour of the teeth over a few visits. "
+          "Bonding shapes a resin to close a small gap or cover a chip in one visit. Each plan starts with "
+          "an examination and photographs, and the team explains the steps, the number of visits and the "
+          "aftercare before any work begins.\n")
+    found = lint(ad, ["HL604", "HL605"])
+    assert {x.rule for x in found} == {"HL604", "HL605"} and {x.component for x in found} == {"evidence"}
+    parts = score_components(found, 300)
+    assert parts["trust"] == 100 and parts["evidence"] < 100 and score(found, 300) < SCORE_FLOOR
+    # The metadata signals stay in the bounded trust component.
+    assert score_components(lint(ad, ["HL601"]), 300)["evidence"] == 100
+    # The cache keeps the component.
+    from healthlint.cache import decode, encode
+    from healthlint.findings import FileResult
+
+    assert [x.component for x in decode("a.md", encode(FileResult(path="a.md", findings=found))).findings] == [
+        x.component for x in found]
 
 
 def test_a_readability_rule_costs_at_most_its_weight_however_often_it_fires():

@@ -98,6 +98,7 @@ def page(rule: Rule) -> str:
            f"| Category | {rule.category} |", f"| Severity | {rule.severity} |",
            f"| Check | `{rule.check}`, on {SCOPES.get(rule.scope, rule.scope)} |",
            f"| On by default | {'yes' if rule.enabled else f'no: turn it on with `extend-select: [{rule.code}]` in the config'}{audience_note(rule)} |",
+           *([f"| Score | counts toward the {rule.score_component} component |"] if rule.score_component else []),
            f"| Rule file | `{src}` |", ""]
     out += ["## What it finds", "", rule.description or rule.summary, ""]
     out += ["## Why", "", rule.rationale, ""]
