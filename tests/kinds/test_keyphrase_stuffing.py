@@ -52,35 +52,31 @@ def test_yoast_formula():
     assert allowed_count(3.0, 50, 3) == 2
 
 
-def _paragraphs_of(sentences: list[str], size: int = 4) -> list[str]:
-    return [" ".join(sentences[i : i + size]) for i in range(0, len(sentences), size)]
+PLACE_PHRASE = "eye clinic in Kestrelford"
+
+
+def _clinic_page(mentions: tuple[int, ...] = (4, 6, 8, 10)) -> str:
+    """About 600 words of filler in 4-sentence paragraphs; paragraph 1 names the clinic twice and each
+    paragraph of ``mentions`` once (six uses: 10 per 1,000 words, past HL304's 6)."""
+    sentences = filler_sentences(560)
+    paras = [" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4)]
+    paras[1] = f"The {PLACE_PHRASE} opens early. {paras[1]} Book the {PLACE_PHRASE} online."
+    for i in mentions:
+        paras[i] = f"The {PLACE_PHRASE} helps. {paras[i]}"
+    return "# Eye care\n\n" + "\n\n".join(paras) + "\n"
 
 
 def test_a_stuffed_place_phrase_twice_in_one_paragraph():
-    # "eye clinic in Kestrelford" 6 times in about 600 words (10 per 1,000, past HL304's 6): the
-    # paragraph that says it twice is where the stuffing is; a paragraph that says it once is not.
-    phrase = "eye clinic in Kestrelford"
-    paras = _paragraphs_of(filler_sentences(560))
-    paras[1] = f"The {phrase} opens early. {paras[1]} Book the {phrase} online."
-    for i in (4, 6, 8, 10):
-        paras[i] = f"The {phrase} helps. {paras[i]}"
-    text = "# Eye care\n\n" + "\n\n".join(paras) + "\n"
-    found = lint(text, ["HL303"])
-    assert [(f.line, f.message) for f in found] == [(5, f"'{phrase}' appears 2 times in this one paragraph")]
+    # The paragraph that says it twice is where the stuffing is.
+    found = lint(_clinic_page(), ["HL303"])
+    assert [(f.line, f.message) for f in found] == [(5, f"'{PLACE_PHRASE}' appears 2 times in this one paragraph")]
     # The same paragraph on a page that names the clinic only there is not stuffed.
-    for i in (4, 6, 8, 10):
-        paras[i] = paras[i].replace(f"The {phrase} helps. ", "")
-    assert lint("# Eye care\n\n" + "\n\n".join(paras) + "\n", ["HL303"]) == []
+    assert lint(_clinic_page(mentions=()), ["HL303"]) == []
 
 
 def test_the_stuffed_rate_rule_can_be_turned_off():
-    phrase = "eye clinic in Kestrelford"
-    paras = _paragraphs_of(filler_sentences(560))
-    paras[1] = f"The {phrase} opens early. {paras[1]} Book the {phrase} online."
-    for i in (4, 6, 8, 10):
-        paras[i] = f"The {phrase} helps. {paras[i]}"
-    text = "# Eye care\n\n" + "\n\n".join(paras) + "\n"
-    assert lint(text, ["HL303"], config={"rules": {"HL303": {"params": {"stuffed_per_1000": 0}}}}) == []
+    off = {"rules": {"HL303": {"params": {"stuffed_per_1000": 0}}}}
+    assert lint(_clinic_page(), ["HL303"], config=off) == []
 
 
 def test_the_title_topic_in_capitals_is_the_topic_not_a_name():
