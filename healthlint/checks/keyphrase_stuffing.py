@@ -7,9 +7,9 @@ with a content word) seen at least ``min_count`` times. Density is Yoast's: coun
 that applies:
 
 1. one holding a place name (built-in gazetteer plus the config's ``places``, or by its shape: "in",
-   "near" or "around" before a capitalised word in most of its uses, "hospital in Gurgaon"):
-   ``max_density`` (Yoast's red line, 3%; on the 207 reputable reference articles such phrases
-   reach 2.1%);
+   "near" or "around" before a capitalised word in most of its uses, "hospital in Gurgaon"), or a
+   business's name (Title Case with a word like Clinic, Wellness, Therapy): ``max_density``
+   (Yoast's red line, 3%; on the 207 reputable reference articles such phrases reach 2.1%);
 2. one whose content words all appear in the title, or the first heading when there is no title
    (:attr:`Document.subject`) — the article's medical topic, "type 2 diabetes" in a diabetes
    article, however it is capitalised: ``topic_max_density`` (9%; reputable articles reach 6.6%);
@@ -163,7 +163,7 @@ class KeyphraseStuffing(Check):
         yield Hit(values=values)
 
     def _limit(self, ph: Phrase, title: set[str]) -> float:
-        if self._has_place(ph):
+        if self._is_business(ph):  # a place, or a business's name ("Sunrise Wellness Clinic")
             return self.p["max_density"]
         if {w for w in ph.words if w not in FUNCTION_WORDS} <= title:
             return self.p["topic_max_density"]

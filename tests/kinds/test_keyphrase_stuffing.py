@@ -91,3 +91,6 @@ def test_the_title_topic_in_capitals_is_the_topic_not_a_name():
     # The same phrase on a page about something else reads as a name, held to Yoast's 3%.
     other = topic.replace("# Laser Dentistry explained", "# Dental care")
     assert [f.rule for f in lint(other, ["HL301"])] == ["HL301"]
+    # A business's name stays a name when the title carries it too.
+    brand = topic.replace("Laser Dentistry", "Harbor Wellness Clinic")
+    assert [f.rule for f in lint(brand, ["HL301"])] == ["HL301"]
