@@ -216,3 +216,21 @@ def test_new_structures_stay_quiet(sentence):
     found = [f for f in lint(THIRD_PERSON + "\n" + sentence + "\n", ["HL4"])
              if f.line > THIRD_PERSON.count("\n")]
     assert found == [], (sentence, [(f.rule, f.message) for f in found])
+
+
+def test_a_hedged_claim_says_why_it_is_reported_at_info():
+    text = "# Tonic\n\nThis herbal formula flushes toxins from the liver, and it may be taken with food.\n"
+    [f] = lint(text, ["HL408"])
+    assert f.severity == "info" and f.message.endswith("(the sentence also says 'may')")
+    [f] = lint(text.replace(", and it may be taken with food", ""), ["HL408"])
+    assert f.severity == "warning" and "also says" not in f.message
+
+
+def test_an_outcome_that_depends_on_the_patients_care_is_hedged():
+    # "lasts a lifetime" counts on a page that sells: our clinic's voice and a call to book.
+    ad = "# Implants\n\n{} Our clinic offers implants; book a consultation today.\n"
+    sure = ad.format("Dental implants last a lifetime and look like natural teeth.")
+    cared = ad.format("With proper care, dental implants last a lifetime and look like natural teeth.")
+    assert [f.severity for f in lint(sure, ["HL410"])] == ["warning"]
+    [f] = lint(cared, ["HL410"])
+    assert f.severity == "info" and "'With proper care'" in f.message

@@ -17,7 +17,8 @@ year, or [1]-style markers with a reference list). A ``hedges`` match ("may help
 suggests") lowers the severity to ``hedged_severity`` — unless ``hedge_exempt`` is true (hype and
 absolute safety promises stay as they are). ``requires`` (optional) is a second lexicon the sentence
 must also match (a speed promise only counts next to a promised benefit). One finding per sentence,
-quoting the phrase that triggered it. Message field: ``match``.
+quoting the phrase that triggered it. Message fields: ``match``, and ``hedged`` — empty, or
+" (the sentence also says 'may')" when a hedge lowered the severity, so the message says why.
 
 ``families`` names word lists (each a list of regular expressions) that the cue patterns use as
 ``{name}``: a claim is matched by its structure — what is promised (``{agent}``: a treatment,
@@ -86,7 +87,7 @@ class Claim(Check):
         "hedge_exempt": Param(bool, False),
         "require_unsourced": Param(bool, True),
     }
-    fields = ("match",)
+    fields = ("match", "hedged")
 
     @classmethod
     def validate_params(cls, p: dict) -> dict[str, str]:
@@ -169,7 +170,13 @@ class Claim(Check):
             if self.p["require_unsourced"] and sentence_sourced(doc, s):
                 continue
             severity = None
-            if not self.p["hedge_exempt"] and self.hedge is not None and self.hedge.search(text, low):
+            hedged = ""
+            h = self.hedge.search(text, low) if not self.p["hedge_exempt"] and self.hedge is not None else None
+            if h is not None:
                 severity = self.p["hedged_severity"]
+                # Said as a fact about the sentence, not a judgement that the claim is hedged: the
+                # hedge may qualify another clause ("… is permanent and may be dyed").
+                hedged = f" (the sentence also says '{text[h.start() : h.end()]}')"
             # The finding points at the claim phrase itself, not the whole sentence.
-            yield Hit(s.block, s.start + m.start(), s.start + m.end(), {"match": text[m.start() : m.end()]}, severity=severity)
+            yield Hit(s.block, s.start + m.start(), s.start + m.end(), {"match": text[m.start() : m.end()], "hedged": hedged},
+                      severity=severity)
