@@ -337,6 +337,7 @@ def _rule_from(doc: Located, d: dict[str, Any], at: tuple) -> Rule:
 
 def validate_params(kind: type[Check], params: dict[str, Any], err: Any) -> dict[str, Any]:
     """Check parameters against the kind's declaration; fill defaults. Raises via ``err``."""
+    params = {k: v for k, v in params.items() if k not in kind.retired_params}
     for key in params:
         if key not in kind.params:
             known = ", ".join(sorted(kind.params)) or "none"

@@ -267,6 +267,10 @@ class DoorwayPage(Check):
         "min_spread": Param(float, 0.5, min=0.0, max=1.0),
     }
     fields = ("other_path", "others", "pages", "swapped", "places", "share")
+    # Until 0.3 the kind compared paragraph groups; configs that tuned those still load.
+    retired_params = frozenset(("min_words", "threshold", "sketch_size", "index_values", "min_shared",
+                                "boilerplate_files", "boilerplate_share", "page_copy_share", "minor_severity",
+                                "min_share", "min_paragraphs"))
 
     def check(self, doc) -> Iterable[Any]:
         return ()

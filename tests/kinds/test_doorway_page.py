@@ -186,3 +186,15 @@ def test_hl207_record_is_empty_without_a_place_named_four_times():
     assert place_record(page, 4, 4) == b""
     own, _, entries, shingles, words = read_place_record(place_record(parse_text(CORRAN, "c.md"), 4, 4), True)
     assert own == ["Corran"] and entries and shingles and words > 100
+
+
+def test_a_config_that_tuned_the_old_paragraph_parameters_still_loads():
+    from pathlib import Path
+
+    from healthlint.config import from_mapping
+    from healthlint.engine import Linter
+
+    cfg = from_mapping({"rules": {"HL207": {"params": {"threshold": 0.8, "min_share": 0.6, "min_place_swaps": 5}}}},
+                       None, None, Path.cwd())
+    [active] = [a for a in Linter(cfg, select=["HL207"]).ruleset.active if a.rule.code == "HL207"]
+    assert active.check.p["min_place_swaps"] == 5 and "threshold" not in active.check.p
