@@ -150,6 +150,7 @@ _NOT_A_PLACE = re.compile(  # whole names only: "Marlow" and "Sunderland" are to
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 _WORD_CHAR = re.compile(r"\w")
+_OWN_VOICE = re.compile(r"\b(?:our|we|we're|we’re|we've|we’ve)\b")
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 
 
@@ -206,6 +207,14 @@ def promotion_signals(doc: "Document") -> set[str]:
         found.add("pitch")
     doc.analyses.promotion = found
     return found
+
+
+def speaks_as_business(low: str) -> bool:
+    """Whether a piece of lower-cased text speaks as the business ("our clinic", "we offer") or
+    calls the reader to it ("book a consultation"): the ``voice`` and ``call`` signals."""
+    if "we" not in low and "our" not in low and not any(w in low for w in SIGNALS["call"][0]):
+        return False
+    return bool(_OWN_VOICE.search(low)) or any(_starts_word_match(low, SIGNALS[k][0], SIGNALS[k][1]) for k in ("voice", "call"))
 
 
 def is_promotional(doc: "Document") -> bool:

@@ -62,7 +62,9 @@ def test_baseline_reports_only_new_findings_after_edits(tmp_path):
     art.write_text(edited)
     proc = run_cli("check", "--baseline", "base.json", "--format", "json", "--select", "HL4,HL5", "ketamine.html", cwd=tmp_path)
     findings = json.loads(proc.stdout)["files"][0]["findings"]
-    assert [(f["rule"], "rapid relief" in f["message"]) for f in findings] == [("HL401", True)]
+    # Only the new sentence is reported (by each claim rule that reads it), nothing the baseline holds.
+    assert findings and all("rapid relief" in f["message"] for f in findings)
+    assert "HL401" in {f["rule"] for f in findings}
 
 
 def test_bad_baseline_file_exits_2(tmp_path):

@@ -234,3 +234,75 @@ def test_an_outcome_that_depends_on_the_patients_care_is_hedged():
     assert [f.severity for f in lint(sure, ["HL410"])] == ["warning"]
     [f] = lint(cared, ["HL410"])
     assert f.severity == "info" and "'With proper care'" in f.message
+
+
+# --- claims in other words (2026-12-01): each a structure, not one spelling ------------------------
+
+PLAIN_PAGE_CLAIMS = [
+    ("These gummies cure eczema in a week.", "HL411"),                        # a plural product
+    ("Our protocol has cured hundreds of cases of fibromyalgia.", "HL411"),   # a cure already done
+    ("The cleanse eradicates candida from the gut.", "HL411"),               # a synonym of cure
+    ("Data show that this tea reverses fatty liver disease.", "HL404"),       # unnamed evidence, strong promise
+    ("Our laser is far more effective than surgery for varicose veins.", "HL412"),  # the business's voice
+    ("Harbor Spine Clinic is the best clinic in the county for back pain.", "HL412"),  # a provider ranked
+    ("Most of our clients report that their migraines have stopped.", "HL406"),
+    ("Marathon runners swear by this balm for sore knees.", "HL406"),
+    ("Eight out of ten users reported firmer skin after a month.", "HL409"),
+    ("The lift never fails, whatever your age.", "HL410"),
+    ("The results of the procedure are permanent.", "HL410"),
+    ("Feel better in as little as three days.", "HL407"),
+]
+
+PROMOTIONAL_PAGE_CLAIMS = [
+    ("You can take the drops without any risk.", "HL403"),
+    ("The tablets cause no adverse reactions.", "HL403"),
+    ("Researchers at a famous university have shown that the spray boosts immunity.", "HL404"),
+    ("According to a recent study, the patch lowers cravings.", "HL404"),
+    ("In 2021 a trial found that the cream reduces scarring.", "HL404"),
+    ("The device outperforms every other brace on the market.", "HL412"),
+    ("Athletes everywhere rely on the gel to recover faster.", "HL406"),
+    ("Our satisfaction rate currently stands at 98 percent.", "HL409"),
+    ("Every patient is a suitable candidate for the treatment.", "HL410"),
+    ("Gum disease can be reversed with our programme.", "HL411"),
+    ("You will notice whiter teeth within two days.", "HL407"),
+]
+
+NOT_CLAIMS = [
+    "Nobody can promise a permanent result from a cosmetic procedure.",
+    "Tattoo removal is rarely painless, and several sessions are usually needed.",
+    "Prevention is better than cure, so book a check-up every year.",
+    "Experts agree that women in early pregnancy should avoid this medicine because of harm to the fetus.",
+    "Studies show that people who walk daily have lower blood pressure (Lee et al., 2023).",
+    "Most cases of the infection can be cured with a short course of antibiotics.",
+    "Ask your doctor whether the treatment is right for you.",
+    "The cream may help some people with mild eczema.",
+    "There is no cure for the condition, but its symptoms can be managed.",
+    # Text that warns about claims quotes them without making them.
+    "Treat claims of a 95% success rate with caution.",
+    "Be wary of sellers who promise a cure for arthritis.",
+    "Reviews from happy patients are not evidence that a treatment works.",
+]
+
+PROMO_TOP = "# Brookvale Skin Clinic\n\nOur clinic offers same-day appointments; book a consultation today.\n\n{}\n"
+
+
+@pytest.mark.parametrize("sentence, rule", PLAIN_PAGE_CLAIMS)
+def test_claims_in_other_words_on_any_page(sentence, rule):
+    assert rule in {f.rule for f in lint(f"# Notes\n\n{sentence}\n", ["HL4"])}
+
+
+@pytest.mark.parametrize("sentence, rule", PROMOTIONAL_PAGE_CLAIMS)
+def test_claims_in_other_words_on_a_page_that_sells(sentence, rule):
+    assert rule in {f.rule for f in lint(PROMO_TOP.format(sentence), ["HL4"]) if f.line == 5}
+
+
+@pytest.mark.parametrize("sentence", NOT_CLAIMS)
+def test_warnings_negations_sources_and_advice_are_not_claims(sentence):
+    for page in (f"# Notes\n\n{sentence}\n", PROMO_TOP.format(sentence)):
+        assert [f for f in lint(page, ["HL4"]) if f.line == page.count("\n") - 0 and f.severity != "info"] == []
+
+
+def test_a_sentence_in_the_business_voice_carries_the_page_cues():
+    # On a page with no other sign of promotion, "our" makes the sentence the business's own claim.
+    assert {f.rule for f in lint("# Notes\n\nOur veneers give you a flawless smile.\n", ["HL4"])} >= {"HL410"}
+    assert lint("# Notes\n\nVeneers give some people a smile they like better.\n", ["HL4"]) == []

@@ -11,6 +11,9 @@ A sentence matching a cue is a claim unless it is not asserted: a ``negations`` 
 clause before it ("when trials show…", "to find out if it is safe and effective"), a
 ``post_negations`` pattern in the words after it ("a cure that
 works for everyone has not been found"), or a sentence that opens with "No"/"None"/"There is no". A question asserts nothing and is skipped.
+Promotional cues count on a page that :func:`healthlint.promo.is_promotional` calls promotional,
+and in any sentence that speaks as the business or calls the reader to it ("our laser is more
+effective than surgery", :func:`healthlint.promo.speaks_as_business`), wherever it stands.
 When ``require_unsourced`` is true, a sentence whose paragraph carries a citation is fine
 (:mod:`healthlint.citations`: a web link, "(Smith et al., 2021)", a DOI or PMID, a journal and
 year, or [1]-style markers with a reference list). A ``hedges`` match ("may help", "early research
@@ -37,7 +40,7 @@ from typing import Iterable
 
 from ..citations import sentence_sourced
 from ..lexicon import Lexicon, validate_patterns
-from ..promo import is_promotional
+from ..promo import is_promotional, speaks_as_business
 from ..yamlutil import shipped_data
 from . import register
 from .base import Check, Hit, Param, touched
@@ -145,14 +148,26 @@ class Claim(Check):
         return False
 
     def check(self, doc) -> Iterable[Hit]:
-        cue = self.promo_cue if self.p["promotional_cues"] and is_promotional(doc) else self.cue
+        if self.p["promotional_cues"] and is_promotional(doc):
+            yield from self._scan(doc, self.promo_cue, doc.sentences)
+            return
+        yield from self._scan(doc, self.cue, doc.sentences)
+        if self.p["promotional_cues"] and self.promo_cue is not None:
+            # A sentence that speaks as the business ("our laser is more effective than surgery")
+            # promotes it wherever it stands: the page-level cues count in it.
+            own = [s for s in doc.sentences if speaks_as_business(s.lower if s.lower is not None else s.text.lower())]
+            if own:
+                said = {id(s) for s in own if self.cue is not None and self.cue.search(s.text, s.lower)}
+                yield from self._scan(doc, self.promo_cue, [s for s in own if id(s) not in said])
+
+    def _scan(self, doc, cue, sentences) -> Iterable[Hit]:
         if cue is None:
             return
         # One scan of the whole body first: most sentences hold no claim phrase at all.
         spans = cue.block_spans(doc)
         if spans is not None and not spans:
             return
-        for s in doc.sentences:
+        for s in sentences:
             if not touched(spans, s.block.index, s.start, s.end):
                 continue
             if s.block.is_keyword_list:
