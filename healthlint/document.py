@@ -237,6 +237,8 @@ class Analyses:
 
     # promo.promotion_signals: the kinds of advertising signal in the article ("voice", "price", …)
     promotion: set[str] | None = None
+    # promo.business_sentences: the body sentences that speak as the business (indexes in doc.sentences)
+    business_sentences: list[int] | None = None
     # readability.readability: Flesch reading ease and Flesch-Kincaid grade of the prose
     readability: dict[str, float] | None = None
     # citations.has_reference_list / cites_anything / block_sourced (by block index)

@@ -217,6 +217,21 @@ def speaks_as_business(low: str) -> bool:
     return bool(_OWN_VOICE.search(low)) or any(_starts_word_match(low, SIGNALS[k][0], SIGNALS[k][1]) for k in ("voice", "call"))
 
 
+def business_sentences(doc: "Document") -> list[int]:
+    """Indexes (in ``doc.sentences``) of the sentences that speak as the business or call the reader
+    to it (:func:`speaks_as_business`); computed once per document for all claim rules."""
+    cached = doc.analyses.business_sentences
+    if cached is None:
+        low = doc.joined()[1]
+        if low is not None and not _OWN_VOICE.search(low) and not _starts_word_match(low, *SIGNALS["call"]):
+            cached = []  # one scan of the article: most pages never speak as a business
+        else:
+            cached = [i for i, s in enumerate(doc.sentences)
+                      if speaks_as_business(s.lower if s.lower is not None else s.text.lower())]
+        doc.analyses.business_sentences = cached
+    return cached
+
+
 def is_promotional(doc: "Document") -> bool:
     """Two different kinds of advertising signal; a phone number counts only beside the business's
     voice or a call to action."""

@@ -251,6 +251,11 @@ PLAIN_PAGE_CLAIMS = [
     ("The lift never fails, whatever your age.", "HL410"),
     ("The results of the procedure are permanent.", "HL410"),
     ("Feel better in as little as three days.", "HL407"),
+    ("Say goodbye to back pain for good.", "HL405"),                        # an idiom of the promise
+    ("Made from plants, this tonic cannot harm you.", "HL403"),
+    ("Our fillers have never caused a single complication.", "HL403"),
+    ("Thousands of women have already beaten their insomnia with it.", "HL406"),
+    ("With the laser the spots are gone for good.", "HL410"),
 ]
 
 PROMOTIONAL_PAGE_CLAIMS = [
@@ -265,6 +270,8 @@ PROMOTIONAL_PAGE_CLAIMS = [
     ("Every patient is a suitable candidate for the treatment.", "HL410"),
     ("Gum disease can be reversed with our programme.", "HL411"),
     ("You will notice whiter teeth within two days.", "HL407"),
+    ("The wrap cuts cellulite by up to 60 percent.", "HL409"),
+    ("Patients lose up to 8 kg in their first month.", "HL409"),
 ]
 
 NOT_CLAIMS = [
@@ -281,7 +288,15 @@ NOT_CLAIMS = [
     "Treat claims of a 95% success rate with caution.",
     "Be wary of sellers who promise a cure for arthritis.",
     "Reviews from happy patients are not evidence that a treatment works.",
+    "A painless swelling in the neck should be checked by a doctor.",
 ]
+
+
+def test_limited_evidence_and_usual_outcomes_are_reported_softly():
+    for sentence in ("There is limited evidence that the cream reduces scarring in adults.",
+                     "Our cream usually reduces redness in adults."):
+        found = lint(PROMO_TOP.format(sentence), ["HL4"])
+        assert all(f.severity == "info" for f in found if f.line == 5)
 
 PROMO_TOP = "# Brookvale Skin Clinic\n\nOur clinic offers same-day appointments; book a consultation today.\n\n{}\n"
 

@@ -40,7 +40,7 @@ from typing import Iterable
 
 from ..citations import sentence_sourced
 from ..lexicon import Lexicon, validate_patterns
-from ..promo import is_promotional, speaks_as_business
+from ..promo import business_sentences, is_promotional
 from ..yamlutil import shipped_data
 from . import register
 from .base import Check, Hit, Param, touched
@@ -155,16 +155,18 @@ class Claim(Check):
         if self.p["promotional_cues"] and self.promo_cue is not None:
             # A sentence that speaks as the business ("our laser is more effective than surgery")
             # promotes it wherever it stands: the page-level cues count in it.
-            own = [s for s in doc.sentences if speaks_as_business(s.lower if s.lower is not None else s.text.lower())]
+            sentences = doc.sentences
+            own = [sentences[i] for i in business_sentences(doc)]
             if own:
                 said = {id(s) for s in own if self.cue is not None and self.cue.search(s.text, s.lower)}
-                yield from self._scan(doc, self.promo_cue, [s for s in own if id(s) not in said])
+                # A few sentences: searched one by one, without a scan of the whole article.
+                yield from self._scan(doc, self.promo_cue, [s for s in own if id(s) not in said], prefilter=False)
 
-    def _scan(self, doc, cue, sentences) -> Iterable[Hit]:
+    def _scan(self, doc, cue, sentences, prefilter: bool = True) -> Iterable[Hit]:
         if cue is None:
             return
         # One scan of the whole body first: most sentences hold no claim phrase at all.
-        spans = cue.block_spans(doc)
+        spans = cue.block_spans(doc) if prefilter else None
         if spans is not None and not spans:
             return
         for s in sentences:
