@@ -58,24 +58,31 @@ class _WordHashes(dict):
 _WORD_HASHES = _WordHashes()
 
 
-def stable_shingles(ws: list[str], k: int = 3) -> set[int]:
-    """Word k-shingles as 64-bit integers that are the same in every process and run: one CRC-32
-    per word, combined positionally (cheaper than hashing each joined shingle string)."""
-    if not ws:
-        return set()
+HASH_PRIME = 0x100000001B3
+
+
+def window_hashes(ws: list[str], k: int) -> list[int]:
+    """The hash of each run of k words, in order (position i: words i..i+k-1), as 64-bit integers
+    that are the same in every process and run: one CRC-32 per word, combined positionally
+    (cheaper than hashing each joined string)."""
     hs = list(map(_WORD_HASHES.__getitem__, ws))
-    if len(hs) < k:
-        k = len(hs)
-    p = 0x100000001B3
+    p = HASH_PRIME
     if k == 3:
-        return {((a * p + b) * p + c) & _MASK for a, b, c in zip(hs, hs[1:], hs[2:])}
-    out = set()
+        return [((a * p + b) * p + c) & _MASK for a, b, c in zip(hs, hs[1:], hs[2:])]
+    out = []
     for i in range(len(hs) - k + 1):
         h = 0
         for x in hs[i : i + k]:
             h = (h * p + x) & _MASK
-        out.add(h)
+        out.append(h)
     return out
+
+
+def stable_shingles(ws: list[str], k: int = 3) -> set[int]:
+    """Word k-shingles (:func:`window_hashes`) as a set; a text shorter than k is one shingle."""
+    if not ws:
+        return set()
+    return set(window_hashes(ws, min(k, len(ws))))
 
 
 def block_shingles(block, k: int = 3) -> set[int]:

@@ -48,7 +48,7 @@ from collections import Counter
 from typing import Any, Iterable, Sequence
 
 from ..document import WORD_RE
-from ..textsim import _WORD_HASHES
+from ..textsim import HASH_PRIME, window_hashes
 from . import register
 from .base import Check, CorpusHit, Param
 from .cross_duplicate import CrossDuplicate
@@ -132,7 +132,6 @@ _POSSESSIVE = re.compile(r"['’]s$")
 # Addresses and e-mail: "delhi.gov.in" is no lower-case use of "Delhi".
 _ADDRESS = re.compile(r"\S*[\w-]\.[a-z]{2,}\S*|\S+@\S+")
 _SLOT = "\x00name"  # the token a name becomes; WORD_RE never yields it
-_P = 0x100000001B3
 _MASK64 = (1 << 64) - 1
 _MAX_NAMES = 32  # place names kept per page (own places first), each up to _NAME_CHARS characters
 _NAME_CHARS = 80
@@ -173,18 +172,6 @@ def masked_tokens(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
-def _window_hashes(tokens: list[str], k: int) -> list[int]:
-    """Hash of each run of k tokens (position i: tokens i..i+k-1), the same in every process."""
-    hs = [_WORD_HASHES[t] for t in tokens]
-    out = []
-    for i in range(len(hs) - k + 1):
-        h = 0
-        for x in hs[i : i + k]:
-            h = (h * _P + x) & _MASK64
-        out.append(h)
-    return out
-
-
 def place_record(doc, k: int, min_uses: int) -> bytes:
     """The document's doorway record: b"" unless some capitalised name follows a preposition of
     place at least ``min_uses`` times (the page's own places). Else its place names (own first),
@@ -217,13 +204,13 @@ def place_record(doc, k: int, min_uses: int) -> bytes:
     at = 0  # words (and name slots) before the block
     for seq in blocks:
         if len(seq) >= k:
-            hashes = _window_hashes([t for t, _ in seq], k)
+            hashes = window_hashes([t for t, _ in seq], k)
             shingles.update((h ^ (h >> 32)) & 0xFFFFFFFF for h in hashes)
             for i, (tok, name) in enumerate(seq):
                 if name not in own_id or not _after_preposition(seq, i):
                     continue
                 for s in range(max(0, i - k + 1), min(i, len(seq) - k) + 1):
-                    entries.append(((hashes[s] * _P + (i - s)) & _MASK64, at + i, own_id[name]))
+                    entries.append(((hashes[s] * HASH_PRIME + (i - s)) & _MASK64, at + i, own_id[name]))
         at += len(seq)
     names = "\x1f".join(n[:_NAME_CHARS] for n in places).encode("utf-8")
     out = bytearray(_HEAD.pack(len(own), len(places), len(names), len(entries), len(shingles), at))
