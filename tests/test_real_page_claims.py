@@ -256,6 +256,7 @@ PLAIN_PAGE_CLAIMS = [
     ("Our fillers have never caused a single complication.", "HL403"),
     ("Thousands of women have already beaten their insomnia with it.", "HL406"),
     ("With the laser the spots are gone for good.", "HL410"),
+    ("Our herbal balm is safe.", "HL402"),                                  # the business's voice
 ]
 
 PROMOTIONAL_PAGE_CLAIMS = [
@@ -272,6 +273,7 @@ PROMOTIONAL_PAGE_CLAIMS = [
     ("You will notice whiter teeth within two days.", "HL407"),
     ("The wrap cuts cellulite by up to 60 percent.", "HL409"),
     ("Patients lose up to 8 kg in their first month.", "HL409"),
+    ("The procedure is safe and quick.", "HL402"),
 ]
 
 NOT_CLAIMS = [
@@ -289,6 +291,7 @@ NOT_CLAIMS = [
     "Be wary of sellers who promise a cure for arthritis.",
     "Reviews from happy patients are not evidence that a treatment works.",
     "A painless swelling in the neck should be checked by a doctor.",
+    "Surgery is safe when a trained surgeon does it, and you can ask about the risks.",
 ]
 
 
