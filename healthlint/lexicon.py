@@ -28,6 +28,76 @@ _ESCAPE = re.compile(r"\\.")
 _WORD_CHAR = re.compile(r"\w")
 
 
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def without_lookarounds(pattern: str) -> str:
+    """The pattern with every lookahead and lookbehind group removed: it matches wherever the
+    pattern does (a lookaround only ever rules a match out), so it can gate a scan for it."""
+    out: list[str] = []
+    i = 0
+    n = len(pattern)
+    in_class = False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+            out.append(ch)
+            i += 1
+            continue
+        if ch == "[":
+            in_class = True
+            out.append(ch)
+            i += 1
+            if i < n and pattern[i] == "^":
+                out.append("^")
+                i += 1
+            if i < n and pattern[i] == "]":  # a literal ] first in the class
+                out.append("]")
+                i += 1
+            continue
+        if ch == "(" and pattern.startswith(_LOOKAROUNDS, i):
+            i = _group_end(pattern, i)
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """The index just past the group that opens at ``start``."""
+    depth = 0
+    i = start
+    in_class = False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            if pattern.startswith("^]", i + 1):
+                i += 2
+            elif pattern.startswith("]", i + 1):
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(pattern)
+
+
 @lru_cache(maxsize=4096)
 def leading_boundary(pattern: str) -> bool:
     """Whether the pattern is ``\\b`` followed by the rest (not ``\\ba|b``, whose \\b is one
@@ -205,6 +275,15 @@ class Lexicon:
         # sentence also matches in the blocks' NUL-joined text (the NUL, like a block edge, is neither a word
         # character nor a space; no shipped pattern matches it).
         self.gateable = not any(a in source for a in ("^", "$", "\\A", "\\Z", "\\z", "(?=", "(?!", "(?<", "(?>", "++", "*+", "?+", "}+"))
+        # With lookarounds only, the patterns without them gate the scan instead: they match
+        # wherever the patterns do, so the spans they find cover every real match.
+        self._gate: re.Pattern | None = None
+        if not self.gateable and trusted and pats and not any(
+                a in source for a in ("^", "$", "\\A", "\\Z", "\\z", "(?>", "++", "*+", "?+", "}+")):
+            try:
+                self._gate = re.compile(without_lookarounds(source), flags)
+            except re.error:
+                self._gate = None
         self._caseless: re.Pattern | None = None
         self._guarded = None
         if not trusted:  # a user's patterns: the regex module, with a timeout, on the original text
@@ -245,6 +324,17 @@ class Lexicon:
         if self._bare is not None and method != "fullmatch":
             return self._bare_search(low) if method == "search" else self._bare_finditer(low)
         return getattr(self.regex, method)(low)
+
+    def _gate_finditer(self, text: str, low: str | None):
+        """The lookaround-free patterns' matches, on the text ``_call`` would use."""
+        assert self._gate is not None
+        if not self.folded:
+            return self._gate.finditer(text)
+        if low is None:
+            low = text.lower()
+        if len(low) != len(text):
+            return re.compile(self._gate.pattern, re.IGNORECASE).finditer(text)
+        return self._gate.finditer(low)
 
     def _bare_search(self, text: str, pos: int = 0) -> "re.Match | None":
         """The first match of ``self.regex`` at or after ``pos``, found with the \\b-less patterns."""
@@ -295,11 +385,11 @@ class Lexicon:
                         break
                 else:
                     return {}
-        if not self.gateable:
+        if not self.gateable and self._gate is None:
             return None
         blocks = doc.body if body_only else doc.blocks
         spans: dict[int, list[tuple[int, int]]] = {}
-        for m in self.finditer(text, low):
+        for m in (self.finditer(text, low) if self.gateable else self._gate_finditer(text, low)):
             a, e = m.span()
             if a == e:
                 return None

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 from hypothesis import given, strategies as st
 
 from healthlint import lexicon, promo
-from healthlint.lexicon import Lexicon, leading_boundary, skips_ahead
+from healthlint.lexicon import Lexicon, leading_boundary, skips_ahead, without_lookarounds
 from healthlint.rules import builtin_rules_dir
 
 # Every shipped pattern list whose patterns all start with \b (the lists the fast path serves).
@@ -270,3 +271,22 @@ def test_required_literals_hold_for_every_match(t, extra):
             continue
         if lex.regex.search(low if lex.folded else t):
             assert any(x in (low if lex.folded else t) for x in found), (lst, t, found)
+
+
+@pytest.mark.parametrize("pattern, relaxed", [
+    (r"\b(?<!relatively\s)painless\b(?!\s+lumps?)", r"\bpainless\b"),
+    (r"\bthe(?<=, the)\s+best", r"\bthe\s+best"),
+    (r"[(?=]a(?=b)c", r"[(?=]ac"),           # inside a character class it is no group
+    (r"a\(?=b", r"a\(?=b"),                   # an escaped bracket opens nothing
+])
+def test_lookarounds_are_removed_whole(pattern, relaxed):
+    assert without_lookarounds(pattern) == relaxed
+
+
+@given(st.text(alphabet="ab ,x", max_size=12))
+def test_the_pattern_without_lookarounds_matches_wherever_the_pattern_does(t):
+    import re
+
+    for pattern in (r"a(?!b)", r"(?<=,)\s*a", r"(?<!x)ab(?=\s|$)", r"b(?<=ab)"):
+        if re.search(pattern, t):
+            assert re.search(without_lookarounds(pattern), t)

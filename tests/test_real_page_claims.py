@@ -257,6 +257,12 @@ PLAIN_PAGE_CLAIMS = [
     ("Thousands of women have already beaten their insomnia with it.", "HL406"),
     ("With the laser the spots are gone for good.", "HL410"),
     ("Our herbal balm is safe.", "HL402"),                                  # the business's voice
+    ("Voted the best osteopath in Kestrelford three years running.", "HL412"),
+    ("Unlike other clinics, we treat the whole person.", "HL412"),
+    ("Shoppers rave about it, and customers rave about the results.", "HL406"),
+    ("Enjoy lasting freedom from knee pain.", "HL410"),
+    ("This powder cures almost everything.", "HL411"),
+    ("Replace your statins with our natural formula.", "HL401"),
 ]
 
 PROMOTIONAL_PAGE_CLAIMS = [
@@ -274,6 +280,15 @@ PROMOTIONAL_PAGE_CLAIMS = [
     ("The wrap cuts cellulite by up to 60 percent.", "HL409"),
     ("Patients lose up to 8 kg in their first month.", "HL409"),
     ("The procedure is safe and quick.", "HL402"),
+    ("The patch cuts hot flushes in half.", "HL409"),
+    ("Your cholesterol drops by 25 percent in a month.", "HL409"),
+    ("The spray clears a blocked nose overnight.", "HL407"),
+    ("Our gel works faster than any painkiller.", "HL412"),
+    ("The serum is far superior to fillers.", "HL412"),
+    ("Whatever your age, the programme will work for you.", "HL410"),
+    ("One session stops snoring forever.", "HL410"),
+    ("Back pain is reversed by these capsules.", "HL411"),
+    ("I threw away my reading glasses after a month of the eye drills.", "HL406"),
 ]
 
 NOT_CLAIMS = [
@@ -292,6 +307,9 @@ NOT_CLAIMS = [
     "Reviews from happy patients are not evidence that a treatment works.",
     "A painless swelling in the neck should be checked by a doctor.",
     "Surgery is safe when a trained surgeon does it, and you can ask about the risks.",
+    "Do not stop taking your medicines without talking to your doctor.",
+    "Bleach kills germs on kitchen surfaces when used as the label directs.",
+    "The patch worked better than the gum in one 2019 trial of 600 smokers (Ng et al., 2019).",
 ]
 
 

@@ -149,9 +149,9 @@ class Claim(Check):
 
     def check(self, doc) -> Iterable[Hit]:
         if self.p["promotional_cues"] and is_promotional(doc):
-            yield from self._scan(doc, self.promo_cue, doc.sentences)
+            yield from self._scan(doc, self.promo_cue)
             return
-        yield from self._scan(doc, self.cue, doc.sentences)
+        yield from self._scan(doc, self.cue)
         if self.p["promotional_cues"] and self.promo_cue is not None:
             # A sentence that speaks as the business ("our laser is more effective than surgery")
             # promotes it wherever it stands: the page-level cues count in it.
@@ -162,14 +162,15 @@ class Claim(Check):
                 # A few sentences: searched one by one, without a scan of the whole article.
                 yield from self._scan(doc, self.promo_cue, [s for s in own if id(s) not in said], prefilter=False)
 
-    def _scan(self, doc, cue, sentences, prefilter: bool = True) -> Iterable[Hit]:
+    def _scan(self, doc, cue, sentences=None, prefilter: bool = True) -> Iterable[Hit]:
+        """Claims matched by ``cue`` in ``sentences`` (default: every body sentence)."""
         if cue is None:
             return
         # One scan of the whole body first: most sentences hold no claim phrase at all.
         spans = cue.block_spans(doc) if prefilter else None
         if spans is not None and not spans:
             return
-        for s in sentences:
+        for s in (doc.sentences if sentences is None else sentences):
             if not touched(spans, s.block.index, s.start, s.end):
                 continue
             if s.block.is_keyword_list:
