@@ -31,71 +31,54 @@ _WORD_CHAR = re.compile(r"\w")
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 
 
-def without_lookarounds(pattern: str) -> str:
-    """The pattern with every lookahead and lookbehind group removed: it matches wherever the
-    pattern does (a lookaround only ever rules a match out), so it can gate a scan for it."""
-    out: list[str] = []
-    i = 0
+def _structure(pattern: str, start: int = 0):
+    """(index, character) of each character of the pattern from ``start`` that is neither escaped
+    nor inside a character class: its groups, alternations and the rest of its syntax."""
+    i = start
     n = len(pattern)
-    in_class = False
     while i < n:
         ch = pattern[i]
         if ch == "\\":
-            out.append(pattern[i : i + 2])
             i += 2
             continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-            out.append(ch)
-            i += 1
-            continue
         if ch == "[":
-            in_class = True
-            out.append(ch)
             i += 1
             if i < n and pattern[i] == "^":
-                out.append("^")
                 i += 1
             if i < n and pattern[i] == "]":  # a literal ] first in the class
-                out.append("]")
                 i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            i += 1
             continue
-        if ch == "(" and pattern.startswith(_LOOKAROUNDS, i):
-            i = _group_end(pattern, i)
-            continue
-        out.append(ch)
+        yield i, ch
         i += 1
-    return "".join(out)
 
 
 def _group_end(pattern: str, start: int) -> int:
     """The index just past the group that opens at ``start``."""
     depth = 0
-    i = start
-    in_class = False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-        elif ch == "[":
-            in_class = True
-            if pattern.startswith("^]", i + 1):
-                i += 2
-            elif pattern.startswith("]", i + 1):
-                i += 1
-        elif ch == "(":
+    for i, ch in _structure(pattern, start):
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
             if depth == 0:
                 return i + 1
-        i += 1
     return len(pattern)
+
+
+def without_lookarounds(pattern: str) -> str:
+    """The pattern with every lookahead and lookbehind group removed: it matches wherever the
+    pattern does (a lookaround only ever rules a match out), so it can gate a scan for it."""
+    out: list[str] = []
+    kept_from = 0
+    for i, ch in _structure(pattern):
+        if i >= kept_from and ch == "(" and pattern.startswith(_LOOKAROUNDS, i):
+            out.append(pattern[kept_from:i])
+            kept_from = _group_end(pattern, i)
+    out.append(pattern[kept_from:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=4096)
@@ -105,31 +88,13 @@ def leading_boundary(pattern: str) -> bool:
     if not pattern.startswith("\\b"):
         return False
     depth = 0
-    in_class = False
-    i = 2
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-        elif ch == "[":
-            in_class = True
-            i += 1
-            if i < len(pattern) and pattern[i] == "^":
-                i += 1
-            if i < len(pattern) and pattern[i] == "]":  # a literal ] first in the class
-                i += 1
-            continue
-        elif ch == "(":
+    for _, ch in _structure(pattern, 2):
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
             return False
-        i += 1
     return True
 
 
