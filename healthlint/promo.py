@@ -35,6 +35,9 @@ the test looks for the *kinds* of signal a reader recognises as advertising, eac
   different words (``register-strong``; no page of the reputable corpus has more than three) the
   page reads as sales copy through and through, and that alone makes it promotional.
 
+The words and patterns of each kind are data, in ``healthlint/data/promo_signals.yaml``; this
+module holds how they are matched and counted.
+
 An article is promotional with two different signals, not counting a phone number (a government
 information line) unless the business's voice, a call to action or a local service goes with it. One signal alone
 is common in careful writing ("the best treatment depends on…", one heading "Benefits of exercise");
@@ -46,56 +49,21 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .yamlutil import shipped_data
+
 if TYPE_CHECKING:
     from .document import Document
 
-_PROVIDER = (r"(?:hospitals?|clinics?|doctors?|dentists?|surgeons?|physicians?|chiropractors?|specialists?|"
-             r"centres?|centers?|orthodontists?|practitioners?|practices?|therapists?|dermatologists?|"
-             r"cardiologists?|gynaecologists?|gynecologists?|physiotherapists?|experts?)")
+# The vocabulary (healthlint/data/promo_signals.yaml): read once, when a rule first needs it.
+_DATA = shipped_data("promo_signals")
+_PROVIDER = "(?:" + "|".join(_DATA["provider"]) + ")"
 
 # Each signal: the words a match can begin with, and the pattern, matched only where one of those
 # words starts (found with str.find, the word boundary checked here). Far cheaper than letting the
 # regex engine try the pattern at every character of the article. Patterns are lower case.
 SIGNALS: dict[str, tuple[tuple[str, ...], re.Pattern]] = {
-    "voice": (("we", "our"), re.compile(
-        r"we\s+(?:offer|provide|specialize|specialise|treat|help|are\s+proud|proudly|accept|serve|deliver|"
-        r"are\s+(?:dedicated|committed|here)|prioriti[sz]e|strive)\b|"
-        r"we(?:'re|’re)\s+(?:dedicated|committed|here|proud)\b|"
-        r"our\s+(?:[\w-]+\s+){0,3}?(?:clinic|clinics|team|practice|office|offices|center|centre|staff|therapists|doctors|providers|"
-        r"patients|clients|program|programme|services|treatments|infusions|approach|specialists|experts|location|"
-        r"dentists|surgeons|hospital|facility|facilities|website)\b",
-    )),
-    "call": (("call", "contact", "text", "email", "visit", "book", "schedule", "request", "reserve", "make", "get", "reach"), re.compile(
-        r"(?:call|contact|text|email|visit)\s+(?:us|now|today|our\s+(?:clinic|office|team|website|hospital|centre|center))\b|"
-        r"(?:book|schedule|request|reserve|make)\s+(?:a|an|your)\s+(?:free\s+)?(?:consultation|appointment|visit|session|assessment|evaluation)\b|"
-        r"(?:book|schedule|call)\s+(?:now|today|online)\b|get\s+in\s+touch\b|reach\s+out\s+to\s+us\b",
-    )),
-    "price": (("free", "special", "insurance", "financing", "affordable", "discount", "cost", "price", "prices", "fees"), re.compile(
-        r"free\s+(?:consultation|assessment|evaluation|session)\b|special\s+offer\b|"
-        r"insurance\s+(?:accepted|plans\s+accepted)\b|financing\s+available\b|affordable\b|discounts?\b|"
-        r"(?:cost|price|prices|fees)\s+(?:\w+\s+){0,4}?(?:starts?|starting|ranges?|ranging)\s+(?:from|at|between)\b",
-    )),
-    "hype": (("miracle", "guaranteed", "life", "game", "revolutionary", "cure", "clinically", "scientifically", "100"), re.compile(
-        r"(?:miracle|guaranteed|life[- ]changing|game[- ]changer|revolutionary|cure[- ]all|"
-        r"(?:clinically|scientifically)\s+proven|100\s?%\s+(?:effective|safe))\b",
-    )),
-    "praise": (("best", "top", "leading", "renowned", "reputed", "premier", "finest", "famous", "most"), re.compile(
-        r"(?:best|top(?:[- ]rated)?|leading|renowned|reputed|premier|finest|famous|most\s+(?:trusted|reputed|renowned))\s+"
-        r"(?:[\w-]+\s+){0,3}?" + _PROVIDER + r"\b",
-    )),
-    "polish": (("state", "cutting", "top", "world", "unparalleled", "highly", "years", "personalised", "personalized",
-                "compassionate", "expert", "team", "latest", "look", "peace", "hassle", "one"), re.compile(
-        r"(?:state[- ]of[- ]the[- ]art|cutting[- ]edge|top[- ]notch|world[- ]class|unparalleled|"
-        r"highly\s+(?:skilled|experienced|qualified|trained)|years\s+of\s+experience|"
-        r"(?:personali[sz]ed|compassionate)\s+(?:care|treatment|attention)|expert\s+team|team\s+of\s+(?:experts|specialists)|"
-        r"latest\s+(?:technology|technologies|equipment)|look\s+no\s+further|peace\s+of\s+mind|hassle[- ]free|one[- ]stop)\b",
-    )),
-    "aspiration": (("transform", "enhance", "boost", "restore", "achieve", "regain", "rediscover", "unlock", "brighten",
-                    "perfect", "radiant", "beautiful", "stunning", "dream", "renewed"), re.compile(
-        r"(?:transform|enhance|boost|restore|achieve|regain|rediscover|unlock|brighten|perfect)(?:s|ed|ing)?\s+"
-        r"(?:your|their|the)\s+(?:[\w-]+\s+)?(?:smile|smiles|confidence|appearance|self[- ]esteem|looks?|beauty|self[- ]confidence)\b|"
-        r"(?:perfect|radiant|beautiful|stunning|dream)\s+smiles?\b|renewed\s+confidence\b",
-    )),
+    name: (tuple(s["starts"]), re.compile(s["pattern"].replace("{provider}", _PROVIDER)))
+    for name, s in _DATA["signals"].items()
 }
 # Signals that do not start with a word.
 _MONEY = re.compile(r"[$€£₹]\s?\d|\b\d{1,2}\s?%\s+off\b")  # "$299", "20% off"
@@ -104,19 +72,10 @@ _RUPEES = re.compile(r"(?:rs|inr)\.?\s?\d")  # "Rs. 500", "INR 2,000" (word star
 _PHONE = re.compile(r"\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
 # A service offered in a place: matched on the original text, since the place is a capitalised name
 # ("dentist in Springfield", "care in the Akron area") or "near me".
-_LOCAL = re.compile(
-    r"\b(?:[Hh]ospitals?|[Cc]linics?|[Dd]octors?|[Dd]entists?|[Ss]urgeons?|[Pp]hysicians?|[Cc]hiropractors?|"
-    r"[Cc]hiropractic(?:\s+[Cc]are)?|[Ss]pecialists?|[Tt]reatments?|[Cc]entres?|[Cc]enters?|[Oo]rthodontists?|"
-    r"[Tt]herapists?|[Dd]ental\s+[Cc]are|[Ss]ervices)\s+(?:in|near|around)\s+(?:me\b|(?:the\s+)?[A-Z][a-z]{2,}\b(?!\s+(?:[Cc]linical|[Tt]rials?|[Dd]isease|[Ss]yndrome)))"
-)
+_LOCAL = re.compile(_DATA["local"]["pattern"])
+_LOCAL_WORDS = tuple(_DATA["local"]["starts"])
 # The vocabulary of sales copy (word stems); counted as different stems per article.
-_REGISTER = re.compile(
-    r"\b(?:seamless\w*|remarkabl\w*|innovati\w*|revolutioni[sz]\w*|transform\w*|radiant|stunning|beautiful\w*|"
-    r"confiden(?:ce|t)|optimal|exceptional\w*|empower\w*|unlock\w*|rediscover\w*|embrac\w*|journey|dreams?|flawless\w*|"
-    r"renewed|natural[- ]looking|durable|precision|enhanc\w*|aesthetics?|self[- ]esteem|top[- ]notch|ultimate|outstanding|"
-    r"superior|unmatched|impressive|incredibl\w*|amazing|fantastic|wonderful|perfect\w*|ideal|skilled|expertise|reliable|"
-    r"reputed|renowned|latest|smiles?|comfort\w*|ensur\w*|experienced|modern)\b"
-)
+_REGISTER = re.compile(_DATA["register"])
 _STEM_END = re.compile(r"(?:s|ly|ed|ing|es|ment|ation)$")
 _PUNCT = "\"'“”‘’()[]{}.,;:!?*…/"
 _STEM_OF: dict[str, str | None] = {}  # word -> its sales-copy stem, or None (remembered per process)
@@ -138,12 +97,10 @@ def _sales_stems(low: str) -> int:
     return len(found)
 
 
-_LOCAL_WORDS = ("hospital", "clinic", "doctor", "dentist", "surgeon", "physician", "chiropract", "specialist",
-                "treatment", "centre", "center", "orthodontist", "therapist", "dental", "services")
-REGISTER_MIN = 4
-REGISTER_STRONG = 6  # sales copy through and through: promotional on its own
+REGISTER_MIN = int(_DATA["register_min"])
+REGISTER_STRONG = int(_DATA["register_strong"])  # sales copy through and through: promotional on its own
 # A heading that sells the treatment rather than explains it.
-_PITCH = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:benefits|advantages)\s+of\b|^why\s+choose\b|^(?:top\s+)?\d+\s+(?:reasons|benefits)\b", re.I)
+_PITCH = re.compile(_DATA["pitch"], re.I)
 # "… in Brookvale", "… near the Brookvale Area" in a title; months and weekdays are times.
 _TITLE_PLACE = re.compile(r"\b(?:in|near|around)\s+(?:the\s+)?([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)")
 _NOT_A_PLACE = re.compile(  # whole names only: "Marlow" and "Sunderland" are towns
