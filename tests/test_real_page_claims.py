@@ -289,6 +289,7 @@ PROMOTIONAL_PAGE_CLAIMS = [
     ("One session stops snoring forever.", "HL410"),
     ("Back pain is reversed by these capsules.", "HL411"),
     ("I threw away my reading glasses after a month of the eye drills.", "HL406"),
+    ("After the first week of the plan, the brain fog simply lifts.", "HL408"),   # the outcome as subject
 ]
 
 NOT_CLAIMS = [
@@ -315,7 +316,8 @@ NOT_CLAIMS = [
 
 def test_limited_evidence_and_usual_outcomes_are_reported_softly():
     for sentence in ("There is limited evidence that the cream reduces scarring in adults.",
-                     "Our cream usually reduces redness in adults."):
+                     "Our cream usually reduces redness in adults.",
+                     "The soreness usually goes away in a day or two."):
         found = lint(PROMO_TOP.format(sentence), ["HL4"])
         assert all(f.severity == "info" for f in found if f.line == 5)
 
