@@ -29,6 +29,8 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+# Syntax whose match depends on where the text ends or on backtracking the joined text would change.
+_ANCHORS_AND_ATOMICS = ("^", "$", "\\A", "\\Z", "\\z", "(?>", "++", "*+", "?+", "}+")
 
 
 def _structure(pattern: str, start: int = 0):
@@ -239,12 +241,13 @@ class Lexicon:
         # Without anchors, lookarounds or atomic groups, a pattern that matches inside a block or
         # sentence also matches in the blocks' NUL-joined text (the NUL, like a block edge, is neither a word
         # character nor a space; no shipped pattern matches it).
-        self.gateable = not any(a in source for a in ("^", "$", "\\A", "\\Z", "\\z", "(?=", "(?!", "(?<", "(?>", "++", "*+", "?+", "}+"))
+        anchored = any(a in source for a in _ANCHORS_AND_ATOMICS)
+        # ("(?<" also stands for the regex module's "(?<name>" in a user's patterns: kept out too.)
+        self.gateable = not anchored and not any(a in source for a in ("(?=", "(?!", "(?<"))
         # With lookarounds only, the patterns without them gate the scan instead: they match
         # wherever the patterns do, so the spans they find cover every real match.
         self._gate: re.Pattern | None = None
-        if not self.gateable and trusted and pats and not any(
-                a in source for a in ("^", "$", "\\A", "\\Z", "\\z", "(?>", "++", "*+", "?+", "}+")):
+        if not self.gateable and trusted and pats and not anchored:
             try:
                 self._gate = re.compile(without_lookarounds(source), flags)
             except re.error:

@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .dates import TIME_NAMES
 from .yamlutil import shipped_data
 
 if TYPE_CHECKING:
@@ -103,11 +104,7 @@ REGISTER_STRONG = int(_DATA["register_strong"])  # sales copy through and throug
 _PITCH = re.compile(_DATA["pitch"], re.I)
 # "… in Brookvale", "… near the Brookvale Area" in a title; months and weekdays are times.
 _TITLE_PLACE = re.compile(r"\b(?:in|near|around)\s+(?:the\s+)?([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)")
-_NOT_A_PLACE = re.compile(  # whole names only: "Marlow" and "Sunderland" are towns
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 _WORD_CHAR = re.compile(r"\w")
-_OWN_VOICE = re.compile(r"\b(?:our|we|we're|we’re|we've|we’ve)\b")
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 
 
@@ -129,7 +126,7 @@ def _local_title(title: str, text: str) -> bool:
     "around" that ``text`` (the article, in its own case) never writes in lower case."""
     for m in _TITLE_PLACE.finditer(title):
         first = m.group(1).split()[0]
-        if _NOT_A_PLACE.match(first):
+        if first in TIME_NAMES:
             continue
         if re.search(r"(?<![\w-])" + re.escape(first.lower()) + r"(?![\w-])", text) is None:
             return True
@@ -167,11 +164,9 @@ def promotion_signals(doc: "Document") -> set[str]:
 
 
 def speaks_as_business(low: str) -> bool:
-    """Whether a piece of lower-cased text speaks as the business ("our clinic", "we offer") or
-    calls the reader to it ("book a consultation"): the ``voice`` and ``call`` signals."""
-    if "we" not in low and "our" not in low and not any(w in low for w in SIGNALS["call"][0]):
-        return False
-    return bool(_OWN_VOICE.search(low)) or any(_starts_word_match(low, SIGNALS[k][0], SIGNALS[k][1]) for k in ("voice", "call"))
+    """Whether a piece of lower-cased text speaks as the business ("our", "we": every ``voice``
+    match starts with one of them) or calls the reader to it (the ``call`` signal)."""
+    return _has_word(low, ("our", "we")) or _starts_word_match(low, *SIGNALS["call"])
 
 
 def _has_word(low: str, words: tuple[str, ...]) -> bool:
@@ -181,7 +176,7 @@ def _has_word(low: str, words: tuple[str, ...]) -> bool:
         pos = low.find(w)
         while pos != -1:
             end = pos + len(w)
-            if (pos == 0 or not _WORD_CHAR.match(low, pos - 1)) and (end == len(low) or not low[end].isalpha()):
+            if (pos == 0 or not _WORD_CHAR.match(low, pos - 1)) and not _WORD_CHAR.match(low, end):
                 return True
             pos = low.find(w, pos + 1)
     return False

@@ -39,7 +39,7 @@ def normalized(text: str) -> str:
     return " ".join(words(text))
 
 
-_MASK = (1 << 64) - 1
+HASH_MASK = (1 << 64) - 1
 
 
 class _WordHashes(dict):
@@ -68,12 +68,12 @@ def window_hashes(ws: list[str], k: int) -> list[int]:
     hs = list(map(_WORD_HASHES.__getitem__, ws))
     p = HASH_PRIME
     if k == 3:
-        return [((a * p + b) * p + c) & _MASK for a, b, c in zip(hs, hs[1:], hs[2:])]
+        return [((a * p + b) * p + c) & HASH_MASK for a, b, c in zip(hs, hs[1:], hs[2:])]
     out = []
     for i in range(len(hs) - k + 1):
         h = 0
         for x in hs[i : i + k]:
-            h = (h * p + x) & _MASK
+            h = (h * p + x) & HASH_MASK
         out.append(h)
     return out
 

@@ -75,9 +75,10 @@ class DanglingEnd(Check):
             if m is None:
                 continue
             word = m.group(1)
-            if unmarked and core[: m.start()].rstrip()[-1:] in ";,":
+            before = core[: m.start()].rstrip()[-1:]  # the character before the last word
+            if unmarked and before in ";,":
                 continue  # "…, or" / "…; and" with no stop: a list of clauses, not a cut
-            if word[:1].isupper() and m.start() > 0 and core[: m.start()].rstrip()[-1:] not in ".!?":
+            if word[:1].isupper() and m.start() > 0 and before not in ".!?":
                 continue  # a capitalised word mid-sentence is a name ("hepatitis A")
             after_ellipsis = _ELLIPSIS.match(b.text, len(core)) is not None
             if word.lower() not in self.words and not (after_ellipsis and word.lower() in FUNCTION_WORDS):

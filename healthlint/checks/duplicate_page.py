@@ -47,8 +47,9 @@ import struct
 from collections import Counter
 from typing import Any, Iterable, Sequence
 
+from ..dates import TIME_NAMES
 from ..document import WORD_RE
-from ..textsim import HASH_PRIME, window_hashes
+from ..textsim import HASH_MASK, HASH_PRIME, window_hashes
 from . import register
 from .base import Check, CorpusHit, Param
 from .cross_duplicate import CrossDuplicate
@@ -124,15 +125,10 @@ _PLACE_USE = re.compile(r"[IiAaNnTtWw](?<![\w'’-][IiAaNnTtWw])(?:(?<=[Ii])n|(?
                         r"(?<=[Aa])cross|(?<=[Tt])hroughout|(?<=[Ww])ithin) (?:the )?([A-Z][a-z][\w'’-]*)")
 # Capitalised words that start no name (a run of names is cut before them).
 _NOT_NAMES = frozenset(("The", "Near", "Around", "Across", "Throughout", "Within", "And", "For", "With"))
-# Times, not places: "in January", "on Monday".
-_TIMES = frozenset(("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                    "Saturday", "Sunday"))
 _POSSESSIVE = re.compile(r"['’]s$")
 # Addresses and e-mail: "delhi.gov.in" is no lower-case use of "Delhi".
 _ADDRESS = re.compile(r"\S*[\w-]\.[a-z]{2,}\S*|\S+@\S+")
 _SLOT = "\x00name"  # the token a name becomes; WORD_RE never yields it
-_MASK64 = (1 << 64) - 1
 _MAX_NAMES = 32  # place names kept per page (own places first), each up to _NAME_CHARS characters
 _NAME_CHARS = 80
 MAX_BUCKET = 64  # a masked phrase in more places than this: each compared with the first few only
@@ -194,7 +190,7 @@ def place_record(doc, k: int, min_uses: int) -> bytes:
     lowered = {w for w in WORD_RE.findall(plain) if w[0].islower()}
     # A name the page also writes in lower case ("in Stage II" beside "the stage") is no place.
     places = [n for n, _ in uses.most_common()
-              if n.split()[0].lower() not in lowered and n.split()[0] not in _TIMES][:_MAX_NAMES]
+              if n.split()[0].lower() not in lowered and n.split()[0] not in TIME_NAMES][:_MAX_NAMES]
     own = [n for n in places if uses[n] >= min_uses]
     if not own:
         return b""
@@ -210,7 +206,7 @@ def place_record(doc, k: int, min_uses: int) -> bytes:
                 if name not in own_id or not _after_preposition(seq, i):
                     continue
                 for s in range(max(0, i - k + 1), min(i, len(seq) - k) + 1):
-                    entries.append(((hashes[s] * HASH_PRIME + (i - s)) & _MASK64, at + i, own_id[name]))
+                    entries.append(((hashes[s] * HASH_PRIME + (i - s)) & HASH_MASK, at + i, own_id[name]))
         at += len(seq)
     names = "\x1f".join(n[:_NAME_CHARS] for n in places).encode("utf-8")
     out = bytearray(_HEAD.pack(len(own), len(places), len(names), len(entries), len(shingles), at))
